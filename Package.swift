@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Shootdown",
+    products: [
+        .executable(name: "shootdown", targets: ["shootdown"]),
+        .library(name: "ShootdownChecker", targets: ["ShootdownChecker"]),
+        .library(name: "ShootdownModel", targets: ["ShootdownModel"]),
+        .library(name: "ShootdownLitmus", targets: ["ShootdownLitmus"]),
+        .library(name: "ShootdownReport", targets: ["ShootdownReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Generic explicit-state checker: knows nothing about kernels.
+        .target(name: "ShootdownChecker"),
+        // The kernel, the notifier core, the IOMMUs and devices, as a transition system.
+        .target(name: "ShootdownModel", dependencies: ["ShootdownChecker"]),
+        // The scenario language: parse `.litmus` files and lower them to a model configuration.
+        .target(name: "ShootdownLitmus", dependencies: ["ShootdownModel"]),
+        // What users read: summaries, timelines, costs.
+        .target(name: "ShootdownReport", dependencies: ["ShootdownChecker", "ShootdownModel", "ShootdownLitmus"]),
+        .executableTarget(
+            name: "shootdown",
+            dependencies: [
+                "ShootdownChecker", "ShootdownModel", "ShootdownLitmus", "ShootdownReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ShootdownCheckerTests", dependencies: ["ShootdownChecker"]),
+        .testTarget(name: "ShootdownModelTests", dependencies: ["ShootdownModel", "ShootdownChecker"]),
+        .testTarget(name: "ShootdownLitmusTests", dependencies: ["ShootdownLitmus"]),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: ["ShootdownLitmus", "ShootdownModel", "ShootdownChecker", "ShootdownReport"]
+        ),
+    ]
+)

@@ -1,0 +1,88 @@
+/// A fixed-size set of abstract location indices `0..<128`, stored as two 64-bit words.
+///
+/// Indices outside `0..<128` are folded onto that range (`i % 128` for non-negative `i`; the low
+/// seven bits in general) by every operation. A model with more locations therefore stays sound
+/// for independence checks: a collision can only make two actions look dependent.
+public struct LocationSet: Hashable, Sendable {
+    /// Locations 0..<64, bit `i` for location `i`.
+    var low: UInt64
+    /// Locations 64..<128, bit `i - 64` for location `i`.
+    var high: UInt64
+
+    /// The number of distinct locations a set can hold.
+    public static let capacity = 128
+
+    /// The set holding every location.
+    public static let all = LocationSet(low: .max, high: .max)
+
+    /// The empty set.
+    public init() {
+        low = 0
+        high = 0
+    }
+
+    /// A set holding the (folded) locations in `indices`.
+    public init(_ indices: some Sequence<Int>) {
+        self.init()
+        for index in indices {
+            insert(index)
+        }
+    }
+
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    /// Adds location `i` (folded onto `0..<128`).
+    public mutating func insert(_ i: Int) {
+        let folded = i & 127
+        if folded < 64 {
+            low |= 1 &<< UInt64(folded)
+        } else {
+            high |= 1 &<< UInt64(folded - 64)
+        }
+    }
+
+    /// Whether location `i` (folded onto `0..<128`) is in the set.
+    public func contains(_ i: Int) -> Bool {
+        let folded = i & 127
+        if folded < 64 {
+            return low & (1 &<< UInt64(folded)) != 0
+        }
+        return high & (1 &<< UInt64(folded - 64)) != 0
+    }
+
+    /// Whether the two sets share at least one location.
+    public func intersects(_ other: LocationSet) -> Bool {
+        (low & other.low) | (high & other.high) != 0
+    }
+
+    /// The locations in either set.
+    public func union(_ other: LocationSet) -> LocationSet {
+        LocationSet(low: low | other.low, high: high | other.high)
+    }
+
+    /// Adds every location of `other`.
+    public mutating func formUnion(_ other: LocationSet) {
+        low |= other.low
+        high |= other.high
+    }
+
+    /// Whether the set holds no location.
+    public var isEmpty: Bool {
+        low | high == 0
+    }
+
+    /// The number of locations in the set.
+    public var count: Int {
+        low.nonzeroBitCount + high.nonzeroBitCount
+    }
+}
+
+extension LocationSet: ExpressibleByArrayLiteral {
+    /// A set holding the (folded) locations listed.
+    public init(arrayLiteral elements: Int...) {
+        self.init(elements)
+    }
+}

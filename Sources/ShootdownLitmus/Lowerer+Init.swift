@@ -1,0 +1,146 @@
+import ShootdownModel
+
+extension Lowerer {
+    static let initKeywords = ["page", "tlb", "iotlb", "atc"]
+    static let pageAttributes = ["anon", "vma", "value", "pte", "cow"]
+
+    /// `page x: anon, vma rw, value 0, pte rw clean, cow`
+    mutating func lowerPage(_ declaration: InitDeclAST) throws(LitmusError) {
+        guard declaration.subjects.count == 1, let name = declaration.subjects.first else {
+            throw error("a page declaration names exactly one page, e.g. 'page x: value 0'", at: declaration.keyword.location)
+        }
+        guard pageIndex[name.value] == nil else { throw error("page '\(name.value)' is declared twice", at: name.location) }
+        var page = PageDeclaration(name: name.value, mapping: .present(write: true, dirty: true))
+        for group in declaration.groups {
+            guard let head = group.first else { continue }
+            let rest = Array(group.dropFirst())
+            switch head.value {
+            case "anon":
+                try expectNothing(after: head, in: rest)
+            case "cow":
+                try expectNothing(after: head, in: rest)
+                page.cowShared = true
+            case "value":
+                guard rest.count == 1, let value = Int(rest[0].value), value >= 0 else {
+                    throw error("'value' takes one non-negative integer, e.g. 'value 0'", at: (rest.first ?? head).location)
+                }
+                page.value = value
+            case "vma":
+                guard rest.count == 1, rest[0].value == "rw" || rest[0].value == "ro" else {
+                    throw error("'vma' takes 'rw' or 'ro'", at: (rest.first ?? head).location,
+                                suggesting: rest.first?.value, among: ["rw", "ro"])
+                }
+                page.vmaWritable = rest[0].value == "rw"
+            case "pte":
+                page.mapping = try lowerMapping(head, rest)
+            default:
+                throw error("unknown page attribute '\(head.value)' (known: \(Lowerer.pageAttributes.joined(separator: ", ")))",
+                            at: head.location, suggesting: head.value, among: Lowerer.pageAttributes)
+            }
+        }
+        if case .present(write: true, _) = page.mapping, !page.vmaWritable {
+            throw error("page '\(name.value)' has a writable PTE in a read-only VMA", at: name.location)
+        }
+        pageIndex[name.value] = pages.count
+        pages.append(page)
+    }
+
+    /// `pte none | pte zero | pte ro | pte rw [clean|dirty]`
+    private func lowerMapping(_ head: Located<String>, _ words: [Located<String>]) throws(LitmusError) -> PageDeclaration.Mapping {
+        let forms = ["none", "zero", "ro", "rw"]
+        guard let first = words.first else {
+            throw error("'pte' takes one of \(forms.joined(separator: ", "))", at: head.location)
+        }
+        switch first.value {
+        case "none", "zero":
+            try expectNothing(after: first, in: Array(words.dropFirst()))
+            return first.value == "none" ? .none : .zeroPage
+        case "ro":
+            try expectNothing(after: first, in: Array(words.dropFirst()))
+            return .present(write: false, dirty: false)
+        case "rw":
+            guard words.count <= 2 else { throw error("unexpected '\(words[2].value)'", at: words[2].location) }
+            guard let state = words.dropFirst().first else { return .present(write: true, dirty: true) }
+            guard state.value == "clean" || state.value == "dirty" else {
+                throw error("a writable PTE is 'clean' or 'dirty', not '\(state.value)'", at: state.location,
+                            suggesting: state.value, among: ["clean", "dirty"])
+            }
+            return .present(write: true, dirty: state.value == "dirty")
+        default:
+            throw error("unknown PTE state '\(first.value)' (known: \(forms.joined(separator: ", ")))", at: first.location,
+                        suggesting: first.value, among: forms)
+        }
+    }
+
+    /// `tlb CPU0 x: ro`, `iotlb x: rw`, `atc DEV0 x: ro`
+    mutating func lowerInit(_ declaration: InitDeclAST) throws(LitmusError) {
+        let keyword = declaration.keyword
+        guard Lowerer.initKeywords.contains(keyword.value) else {
+            throw error("unknown declaration '\(keyword.value)' (known: \(Lowerer.initKeywords.joined(separator: ", ")))",
+                        at: keyword.location, suggesting: keyword.value, among: Lowerer.initKeywords)
+        }
+        let needsThread = keyword.value != "iotlb"
+        guard declaration.subjects.count == (needsThread ? 2 : 1) else {
+            let form = needsThread ? "'\(keyword.value) THREAD PAGE: ro|rw'" : "'iotlb PAGE: ro|rw'"
+            throw error("expected \(form)", at: keyword.location)
+        }
+        let pageWord = declaration.subjects.last!
+        let page = try resolvePage(pageWord)
+        guard declaration.groups.count == 1, declaration.groups[0].count == 1,
+              ["ro", "rw"].contains(declaration.groups[0][0].value) else {
+            throw error("a cached translation is 'ro' or 'rw'", at: declaration.groups.first?.first?.location ?? keyword.location)
+        }
+        let writable = declaration.groups[0][0].value == "rw"
+        guard case .present = pages[page].mapping else {
+            if case .zeroPage = pages[page].mapping, !writable {
+                return appendPrefill(keyword, declaration, page: page, writable: false)
+            }
+            throw error("page '\(pageWord.value)' has no private frame to cache a translation of", at: pageWord.location)
+        }
+        if writable, case .present(write: false, _) = pages[page].mapping {
+            throw error("a writable translation of a read-only PTE cannot be cached", at: declaration.groups[0][0].location)
+        }
+        if needsThread {
+            let threadWord = declaration.subjects[0]
+            let thread = try resolveThread(threadWord)
+            let wanted: ThreadDeclaration.Kind = keyword.value == "tlb" ? .cpu : .device
+            guard threads[thread].kind == wanted else {
+                throw error("'\(keyword.value)' belongs to a \(wanted == .cpu ? "CPU" : "device") thread", at: threadWord.location)
+            }
+            if keyword.value == "atc" && !iommu.ats {
+                throw error("an ATC needs ATS: add 'ats=on' to the iommu setting", at: keyword.location)
+            }
+        }
+        appendPrefill(keyword, declaration, page: page, writable: writable)
+    }
+
+    private mutating func appendPrefill(_ keyword: Located<String>, _ declaration: InitDeclAST, page: Int, writable: Bool) {
+        let cache: PrefilledTranslation.Cache
+        switch keyword.value {
+        case "tlb": cache = .cpuTLB(thread: threadIndex[declaration.subjects[0].value]!)
+        case "atc": cache = .atc(thread: threadIndex[declaration.subjects[0].value]!)
+        default: cache = .iotlb
+        }
+        prefilled.append(PrefilledTranslation(cache: cache, page: page, writable: writable))
+    }
+
+    private func expectNothing(after word: Located<String>, in rest: [Located<String>]) throws(LitmusError) {
+        if let extra = rest.first { throw error("unexpected '\(extra.value)' after '\(word.value)'", at: extra.location) }
+    }
+
+    func resolvePage(_ word: Located<String>) throws(LitmusError) -> Int {
+        guard let index = pageIndex[word.value] else {
+            throw error("unknown page '\(word.value)'; declare it in the initial state with 'page \(word.value): ...'",
+                        at: word.location, suggesting: word.value, among: pages.map(\.name))
+        }
+        return index
+    }
+
+    func resolveThread(_ word: Located<String>) throws(LitmusError) -> Int {
+        guard let index = threadIndex[word.value] else {
+            throw error("unknown thread '\(word.value)'", at: word.location, suggesting: word.value,
+                        among: threads.map(\.name))
+        }
+        return index
+    }
+}

@@ -1,0 +1,94 @@
+import ShootdownModel
+
+extension Lowerer {
+    static let settingKeys = ["policy", "iommu", "tlb-capacity"]
+    static let iommuAttributes = ["btm", "ats", "range", "tlbi-max-ops"]
+
+    mutating func lowerSettings() throws(LitmusError) {
+        var seen: Set<String> = []
+        for setting in ast.settings {
+            let key = setting.key.value
+            guard Lowerer.settingKeys.contains(key) else {
+                throw error("unknown setting '\(key)' (known: \(Lowerer.settingKeys.joined(separator: ", ")))",
+                            at: setting.key.location, suggesting: key, among: Lowerer.settingKeys)
+            }
+            guard seen.insert(key).inserted else { throw error("'\(key)' is set twice", at: setting.key.location) }
+            switch key {
+            case "policy":
+                let names = KernelPolicy.all.map(\.name)
+                guard let policy = KernelPolicy.named(setting.value.value) else {
+                    throw error("unknown policy '\(setting.value.value)' (known: \(names.joined(separator: ", ")))",
+                                at: setting.value.location, suggesting: setting.value.value, among: names)
+                }
+                if let extra = setting.attributes.first {
+                    throw error("policy takes no attributes", at: extra.name.location)
+                }
+                self.policy = policy
+            case "iommu":
+                try lowerIOMMU(setting)
+            default:
+                tlbCapacity = try positiveInteger(setting.value, what: "tlb-capacity")
+                if let extra = setting.attributes.first {
+                    throw error("tlb-capacity takes no attributes", at: extra.name.location)
+                }
+            }
+        }
+    }
+
+    private mutating func lowerIOMMU(_ setting: SettingAST) throws(LitmusError) {
+        let kinds = IOMMUConfiguration.Kind.allCases.map(\.rawValue)
+        guard let kind = IOMMUConfiguration.Kind(rawValue: setting.value.value) else {
+            throw error("unknown IOMMU '\(setting.value.value)' (known: \(kinds.joined(separator: ", ")))",
+                        at: setting.value.location, suggesting: setting.value.value, among: kinds)
+        }
+        var iommu = IOMMUConfiguration(kind: kind)
+        for attribute in setting.attributes {
+            let name = attribute.name.value
+            guard Lowerer.iommuAttributes.contains(name) else {
+                throw error("unknown IOMMU feature '\(name)' (known: \(Lowerer.iommuAttributes.joined(separator: ", ")))",
+                            at: attribute.name.location, suggesting: name, among: Lowerer.iommuAttributes)
+            }
+            if name == "tlbi-max-ops" {
+                guard let value = attribute.value else {
+                    throw error("tlbi-max-ops needs a number of pages, e.g. tlbi-max-ops=512", at: attribute.name.location)
+                }
+                iommu.maxTLBIOps = try positiveInteger(value, what: "tlbi-max-ops")
+                continue
+            }
+            let on = try switchValue(attribute)
+            switch name {
+            case "btm": iommu.btm = on
+            case "ats": iommu.ats = on
+            default: iommu.rangeInvalidation = on
+            }
+        }
+        let location = setting.value.location
+        switch (kind, architecture) {
+        case (.smmuv3, .x86): throw error("an SMMUv3 belongs to an arm64 system; use 'iommu = vtd' on x86", at: location)
+        case (.vtd, .arm64): throw error("a VT-d IOMMU belongs to an x86 system; use 'iommu = smmuv3' on arm64", at: location)
+        default: break
+        }
+        if iommu.btm && kind != .smmuv3 {
+            throw error("btm (broadcast TLB maintenance) is an SMMUv3 feature", at: location)
+        }
+        self.iommu = iommu
+    }
+
+    private func switchValue(_ attribute: AttributeAST) throws(LitmusError) -> Bool {
+        guard let value = attribute.value else { return true }
+        switch value.value {
+        case "on", "yes", "true", "1": return true
+        case "off", "no", "false", "0": return false
+        default:
+            throw error("'\(attribute.name.value)' is 'on' or 'off', not '\(value.value)'", at: value.location,
+                        suggesting: value.value, among: ["on", "off"])
+        }
+    }
+
+    func positiveInteger(_ word: Located<String>, what: String) throws(LitmusError) -> Int {
+        guard let value = Int(word.value), value >= 1 else {
+            throw error("\(what) must be a positive integer, not '\(word.value)'", at: word.location)
+        }
+        return value
+    }
+}

@@ -1,0 +1,63 @@
+import ShootdownModel
+
+extension Lowerer {
+    static let calls = ["munmap"]
+
+    /// Thread names decide their kind: `CPU…` or `P…` run on a CPU, `DEV…` are devices.
+    mutating func lowerThreadNames() throws(LitmusError) {
+        for thread in ast.threads {
+            let name = thread.name.value
+            let kind: ThreadDeclaration.Kind
+            if name.uppercased().hasPrefix("DEV") {
+                kind = .device
+            } else if name.uppercased().hasPrefix("CPU") || name.hasPrefix("P") {
+                kind = .cpu
+            } else {
+                throw error("thread '\(name)': names starting with CPU (or P) are CPU threads, names starting with DEV are devices",
+                            at: thread.name.location)
+            }
+            threadIndex[name] = threads.count
+            threads.append(ThreadDeclaration(name: name, kind: kind, operations: [], registers: []))
+        }
+        if threads.isEmpty { throw error("the scenario has no threads", at: ast.name.location) }
+    }
+
+    mutating func lowerThreads() throws(LitmusError) {
+        for (index, thread) in ast.threads.enumerated() {
+            var operations: [Operation] = []
+            var registers: [String] = []
+            for operation in thread.operations {
+                switch operation.kind {
+                case let .read(register, location):
+                    let page = try resolvePage(location)
+                    if !registers.contains(register.value) { registers.append(register.value) }
+                    operations.append(.read(page: page, register: registers.firstIndex(of: register.value)!))
+                case let .write(location, value):
+                    let page = try resolvePage(location)
+                    guard case let .integer(number) = value.value else {
+                        throw error("a store writes a constant; storing a register is not supported yet", at: value.location)
+                    }
+                    guard number >= 0 && number < 1 << 16 else {
+                        throw error("stored values range from 0 to 65535", at: value.location)
+                    }
+                    operations.append(.write(page: page, value: number))
+                case let .call(result, name, arguments):
+                    guard Lowerer.calls.contains(name.value) else {
+                        throw error("unknown operation '\(name.value)' (known: \(Lowerer.calls.joined(separator: ", ")))",
+                                    at: name.location, suggesting: name.value, among: Lowerer.calls)
+                    }
+                    if let result { throw error("\(name.value) returns nothing to store", at: result.location) }
+                    guard threads[index].kind == .cpu else {
+                        throw error("only CPU threads call \(name.value)", at: name.location)
+                    }
+                    guard arguments.count == 1 else {
+                        throw error("\(name.value) takes one page, e.g. \(name.value)(x)", at: name.location)
+                    }
+                    operations.append(.munmap(page: try resolvePage(arguments[0])))
+                }
+            }
+            threads[index].operations = operations
+            threads[index].registers = registers
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ShootdownModel
+
+/// The state of one lowering: the names seen so far and the configuration being built.
+struct Lowerer {
+    let ast: ScenarioAST
+    var architecture = Architecture.arm64
+    var policy = KernelPolicy.v6_6
+    var iommu = IOMMUConfiguration(kind: .smmuv3)
+    var iommuGiven = false
+    var tlbCapacity: Int?
+    var pages: [PageDeclaration] = []
+    var pageIndex: [String: Int] = [:]
+    var prefilled: [PrefilledTranslation] = []
+    var threads: [ThreadDeclaration] = []
+    var threadIndex: [String: Int] = [:]
+
+    init(ast: ScenarioAST) { self.ast = ast }
+
+    func error(_ message: String, at location: SourceLocation, suggesting word: String? = nil,
+               among candidates: [String] = []) -> LitmusError {
+        let suggestion = word.flatMap { NearestWord.suggest($0, among: candidates) }
+        return LitmusError(ast.error(message, at: location, suggestion: suggestion))
+    }
+
+    mutating func run() throws(LitmusError) -> Scenario {
+        try lowerArchitecture()
+        try lowerSettings()
+        try lowerThreadNames()
+        for declaration in ast.initial where declaration.keyword.value == "page" { try lowerPage(declaration) }
+        for declaration in ast.initial where declaration.keyword.value != "page" { try lowerInit(declaration) }
+        try lowerThreads()
+        let configuration = ModelConfiguration(architecture: architecture, policy: policy, iommu: iommu,
+                                               tlbCapacity: tlbCapacity, pages: pages, prefilled: prefilled,
+                                               threads: threads)
+        var final: FinalCondition?
+        if let clause = ast.final {
+            let quantifier: FinalCondition.Quantifier
+            switch clause.quantifier {
+            case .exists: quantifier = .exists
+            case .notExists: quantifier = .notExists
+            case .forall: quantifier = .forall
+            }
+            final = FinalCondition(quantifier: quantifier, predicate: try lower(clause.expression), text: clause.text)
+        }
+        var eventualities: [LivenessCondition] = []
+        for clause in ast.eventualities {
+            eventualities.append(LivenessCondition(predicate: try lower(clause.expression), text: clause.text))
+        }
+        let expectations = try lowerExpectations(hasFinal: final != nil, hasLiveness: !eventualities.isEmpty)
+        return Scenario(name: ast.name.value, file: ast.name.location.file, description: ast.description,
+                        configuration: configuration, final: final, eventualities: eventualities,
+                        expectations: expectations)
+    }
+
+    private mutating func lowerArchitecture() throws(LitmusError) {
+        let names = Architecture.allCases.map(\.rawValue)
+        guard let architecture = Architecture(rawValue: ast.arch.value.lowercased()) else {
+            throw error("unknown architecture '\(ast.arch.value)' (known: \(names.joined(separator: ", ")))",
+                        at: ast.arch.location, suggesting: ast.arch.value, among: names)
+        }
+        self.architecture = architecture
+        iommu = IOMMUConfiguration(kind: architecture == .arm64 ? .smmuv3 : .vtd)
+    }
+}

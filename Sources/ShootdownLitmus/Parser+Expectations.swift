@@ -1,0 +1,62 @@
+extension Parser {
+    /// `Result: WORD` and `Expect: PROPERTY VERDICT` lines, up to the end of the file.
+    mutating func parseExpectations() throws(LitmusError) -> [ExpectationAST] {
+        var expectations: [ExpectationAST] = []
+        while !current.isEndOfFile {
+            guard let keyword = current.word, keyword == "Result" || keyword == "Expect", peek().kind == .colon else {
+                throw sectionFailure(expectationsStarted: !expectations.isEmpty)
+            }
+            advance()
+            advance()  // ':'
+            if keyword == "Result" {
+                let outcome = try takeWordOnLine("expected an outcome after 'Result:' (Always, Sometimes or Never)")
+                try expectEndOfLine(after: "the outcome")
+                expectations.append(.result(outcome))
+            } else {
+                let property = try takeWordOnLine("expected a property after 'Expect:', such as 'final' or 'eventually'")
+                let verdict = try takeWordOnLine(
+                    "expected a verdict after '\(property.value)', such as 'holds' or 'violated'"
+                )
+                try expectEndOfLine(after: "the verdict")
+                expectations.append(.expect(property: property, verdict: verdict))
+            }
+        }
+        return expectations
+    }
+
+    /// The error for a token where a condition, an expectation or the end of the file belongs,
+    /// suggesting the keyword it is a near miss of.
+    func sectionFailure(expectationsStarted: Bool) -> LitmusError {
+        let expected = expectationsStarted
+            ? "expected an expectation (Result:, Expect:) or the end of the file"
+            : "expected a condition (exists, ~exists, forall or eventually) or an expectation (Result:, Expect:)"
+        guard let word = current.word else {
+            if expectationsStarted, current.kind == .tilde {
+                return failure("conditions must come before the expectations", at: current.location)
+            }
+            return failure(expected, at: current.location)
+        }
+        if expectationsStarted, ["exists", "forall", "eventually"].contains(word) {
+            return failure("conditions must come before the expectations", at: current.location)
+        }
+        if word == "Result" || word == "Expect" {
+            return failure("expected ':' after '\(word)'", at: current.end)
+        }
+        return failure(expected, at: current.location, suggestion: NearestWord.suggest(word, among: Self.sectionKeywords))
+    }
+
+    /// A word on the same line as the token before it.
+    private mutating func takeWordOnLine(_ expectation: String) throws(LitmusError) -> Located<String> {
+        guard current.word != nil, !startsNewLine(current) else {
+            throw failure(expectation, at: expectedLocation)
+        }
+        return try takeWord(expectation)
+    }
+
+    /// Checks that nothing follows on the current line.
+    private func expectEndOfLine(after what: String) throws(LitmusError) {
+        guard current.isEndOfFile || startsNewLine(current) else {
+            throw failure("expected the end of the line after \(what)", at: current.location)
+        }
+    }
+}

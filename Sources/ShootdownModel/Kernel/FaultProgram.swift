@@ -1,0 +1,96 @@
+/// The page-fault path, `handle_mm_fault` → `handle_pte_fault` (mm/memory.c), for one page, as
+/// run by a CPU on its own fault or by the IOPF worker on a device's page request.
+///
+/// Entry (`lock_mm_and_find_vma`, reading `vmf->orig_pte`) is part of the step that raised the
+/// fault; the program starts with the choice of handler.
+enum FaultProgram {
+    static func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
+        var b = ProgramBuilder(architecture: architecture, era: era)
+        let memory = "mm/memory.c"
+        b.jump(to: "do_anonymous_page", if: .origNone)
+
+        // handle_pte_fault: present PTE.
+        b.step(.lockPTL, in: "handle_pte_fault", file: memory, call: "pte_offset_map_lock")
+        b.jump(to: "unlock_and_retry", if: .pteChangedSinceEntry)
+        b.jump(to: "do_wp_page", if: .writeToReadOnlyPTE)
+        // Only the dirty (and young) bits change: the tail of handle_pte_fault.
+        b.step(.setAccessFlags(makeWritable: false), in: "handle_pte_fault", file: memory, call: "ptep_set_access_flags")
+        if architecture.rules.flushesOnUpgrade {
+            b.jump(to: "tail_unlock", if: .notChanged)
+            b.jump(to: "tail_unlock", if: .readFault)
+            b.flush(.flushTLBPage, scope: .page, in: "__ptep_set_access_flags", file: "arch/arm64/mm/fault.c",
+                    call: "flush_tlb_page")
+        }
+        // If nothing changed, flush_tlb_fix_spurious_fault runs: a no-op on arm64 (before
+        // cb1fa2e99955) and on x86, so it is no step.
+        b.label("tail_unlock")
+        b.step(.unlockPTL, in: "handle_pte_fault", file: memory, call: "pte_unmap_unlock")
+        b.ret()
+
+        b.label("unlock_and_retry")
+        b.step(.unlockPTL, in: "handle_pte_fault", file: memory, call: "pte_unmap_unlock (pte changed)")
+        b.ret()
+
+        // do_wp_page: write fault on a read-only PTE.
+        b.label("do_wp_page")
+        b.jump(to: "wp_page_copy", if: .frameNotExclusive)
+        b.step(.setAccessFlags(makeWritable: true), in: "wp_page_reuse", file: memory, call: "ptep_set_access_flags")
+        if architecture.rules.flushesOnUpgrade {
+            b.jump(to: "reuse_unlock", if: .notChanged)
+            b.flush(.flushTLBPage, scope: .page, in: "__ptep_set_access_flags", file: "arch/arm64/mm/fault.c",
+                    call: "flush_tlb_page")
+        }
+        b.label("reuse_unlock")
+        b.step(.unlockPTL, in: "wp_page_reuse", file: memory, call: "pte_unmap_unlock")
+        b.ret()
+
+        // wp_page_copy: do_wp_page drops the PTL first.
+        b.label("wp_page_copy")
+        b.step(.unlockPTL, in: "do_wp_page", file: memory, call: "pte_unmap_unlock")
+        b.step(.allocCopy, in: "wp_page_copy", file: memory, call: "__wp_page_copy_user")
+        b.step(.rangeStart(.clear), in: "wp_page_copy", file: memory, call: "mmu_notifier_invalidate_range_start(CLEAR)")
+        b.step(.lockPTL, in: "wp_page_copy", file: memory, call: "pte_offset_map_lock")
+        b.jump(to: "copy_lost_race", if: .pteChangedSinceEntry)
+        if era == .invalidateRange {
+            b.step(.clearFlush, in: "wp_page_copy", file: memory, call: "ptep_clear_flush_notify")
+            b.oldEraNotify(.page, in: "wp_page_copy", file: memory, call: "ptep_clear_flush_notify: mmu_notifier_invalidate_range")
+        } else {
+            b.flush(.clearFlush, scope: .page, in: "wp_page_copy", file: memory, call: "ptep_clear_flush")
+        }
+        b.step(.installNewPage, in: "wp_page_copy", file: memory,
+               call: era == .invalidateRange ? "set_pte_at_notify" : "set_pte_at")
+        b.step(.unlockPTL, in: "wp_page_copy", file: memory, call: "pte_unmap_unlock")
+        b.step(.rangeEnd(onlyEnd: era == .invalidateRange), in: "wp_page_copy", file: memory,
+               call: era == .invalidateRange ? "mmu_notifier_invalidate_range_only_end" : "mmu_notifier_invalidate_range_end")
+        // The old page keeps the other address space's reference: no free here.
+        b.ret()
+
+        b.label("copy_lost_race")
+        b.step(.unlockPTL, in: "wp_page_copy", file: memory, call: "pte_unmap_unlock (pte changed)")
+        b.step(.rangeEnd(onlyEnd: era == .invalidateRange), in: "wp_page_copy", file: memory,
+               call: era == .invalidateRange ? "mmu_notifier_invalidate_range_only_end" : "mmu_notifier_invalidate_range_end")
+        b.step(.freeNewPage, in: "wp_page_copy", file: memory, call: "folio_put(new_folio)")
+        b.ret()
+
+        // do_anonymous_page: none PTE.
+        b.label("do_anonymous_page")
+        b.jump(to: "anon_lock", if: .readFault)
+        b.step(.allocZeroed, in: "do_anonymous_page", file: memory, call: "alloc_anon_folio")
+        b.label("anon_lock")
+        b.step(.lockPTL, in: "do_anonymous_page", file: memory, call: "pte_offset_map_lock")
+        b.jump(to: "anon_lost_race", if: .pteNotNone)
+        b.jump(to: "anon_zero", if: .readFault)
+        b.step(.installNewPage, in: "do_anonymous_page", file: memory, call: "set_pte_at")
+        b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock")
+        b.ret()
+        b.label("anon_zero")
+        b.step(.installZeroPage, in: "do_anonymous_page", file: memory, call: "set_pte_at(zero page)")
+        b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock")
+        b.ret()
+        b.label("anon_lost_race")
+        b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock (pte not none)")
+        b.step(.freeNewPage, in: "do_anonymous_page", file: memory, call: "folio_put", when: .writeFault)
+        b.ret()
+        return b.source
+    }
+}

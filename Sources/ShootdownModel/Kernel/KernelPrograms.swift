@@ -1,0 +1,20 @@
+/// The step programs one architecture and policy produce, rewrites applied.
+public struct KernelPrograms: Sendable {
+    /// The page-fault path (`handle_mm_fault`).
+    public let fault: Program
+    /// `munmap` of one page.
+    public let munmap: Program
+
+    public init(architecture: Architecture, policy: KernelPolicy) {
+        func rewrite(_ source: [Instruction]) -> [Instruction] {
+            policy.rewrites.reduce(source) { $1.apply(to: $0) }
+        }
+        fault = Program(name: "handle_mm_fault",
+                        source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era)))
+        munmap = Program(name: "munmap",
+                         source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
+    }
+
+    /// Every program, for listing and diffing.
+    public var all: [Program] { [fault, munmap] }
+}

@@ -1,0 +1,74 @@
+/// A condition on which a program branches. Branches are silent: they are evaluated right
+/// after the preceding step, as part of it. Programs branch only on what the thread owns or on
+/// the PTE while holding the PTL, so fusing the test into the previous step hides no race.
+public enum BranchCondition: String, Hashable, Sendable {
+    /// The PTE read at fault entry (`vmf->orig_pte`) was none.
+    case origNone
+    /// The PTE no longer equals the one read at fault entry (`!pte_same`).
+    case pteChangedSinceEntry
+    /// The PTE is not none (`!pte_none` recheck in `do_anonymous_page`).
+    case pteNotNone
+    /// A write fault on a PTE without write permission (`do_wp_page`).
+    case writeToReadOnlyPTE
+    /// The mapped frame is not exclusively ours (COW-shared or the zero page), so `do_wp_page`
+    /// copies.
+    case frameNotExclusive
+    /// The preceding `ptep_set_access_flags` did not change the PTE.
+    case notChanged
+    /// A read fault.
+    case readFault
+}
+
+/// One instruction of a program before its labels are resolved.
+public enum Instruction: Hashable, Sendable {
+    case step(Step)
+    case jump(to: String, if: BranchCondition)
+    case label(String)
+    /// End of the program: release the mmap lock and return to the faulting context.
+    case ret
+}
+
+/// A resolved program: an array of steps and branches that a thread runs from index 0.
+public struct Program: Sendable {
+    /// A resolved instruction.
+    public enum Op: Sendable {
+        case step(Step)
+        case jump(to: Int, if: BranchCondition)
+        case ret
+    }
+
+    /// The entry function, e.g. `handle_mm_fault`.
+    public let name: String
+    /// The instructions; jumps hold indices into this array.
+    public let ops: [Op]
+    /// The symbolic form, for printing and diffing.
+    public let source: [Instruction]
+
+    /// Resolves the labels of `source`.
+    public init(name: String, source: [Instruction]) {
+        self.name = name
+        self.source = source
+        var positions: [String: Int] = [:]
+        var index = 0
+        for instruction in source {
+            if case let .label(name) = instruction { positions[name] = index } else { index += 1 }
+        }
+        var ops: [Op] = []
+        for instruction in source {
+            switch instruction {
+            case let .step(step): ops.append(.step(step))
+            case let .jump(label, condition):
+                guard let target = positions[label] else { preconditionFailure("undefined label \(label) in \(name)") }
+                ops.append(.jump(to: target, if: condition))
+            case .label: continue
+            case .ret: ops.append(.ret)
+            }
+        }
+        self.ops = ops
+    }
+
+    /// The steps of the program in order.
+    public var steps: [Step] {
+        ops.compactMap { if case let .step(step) = $0 { return step } else { return nil } }
+    }
+}

@@ -1,0 +1,58 @@
+/// Writes a symbolic program for one architecture and notifier era. The era decides what a CPU
+/// TLB flush expands to: in the new era every flush primitive also notifies secondary TLBs.
+struct ProgramBuilder {
+    let architecture: Architecture
+    let era: NotifierEra
+    private(set) var source: [Instruction] = []
+
+    init(architecture: Architecture, era: NotifierEra) {
+        self.architecture = architecture
+        self.era = era
+    }
+
+    mutating func step(_ kind: StepKind, in function: String, file: String, call: String, when: StepCondition? = nil) {
+        source.append(.step(Step(kind, in: function, file: file, call: call, when: when)))
+    }
+
+    mutating func jump(to label: String, if condition: BranchCondition) {
+        source.append(.jump(to: label, if: condition))
+    }
+
+    mutating func label(_ name: String) { source.append(.label(name)) }
+
+    mutating func ret() { source.append(.ret) }
+
+    /// A CPU TLB flush (`flush_tlb_page`, `ptep_clear_flush`, the gather flush). In the new era
+    /// the primitive itself calls `mmu_notifier_arch_invalidate_secondary_tlbs` over the same
+    /// range: arm64 `__flush_tlb_page_nosync` / `__flush_tlb_range_nosync`, x86
+    /// `flush_tlb_mm_range` (KERNEL-FACTS §3.1, §3.2).
+    mutating func flush(_ kind: StepKind, scope: NotifyScope, in function: String, file: String, call: String) {
+        step(kind, in: function, file: file, call: call)
+        if era == .archInvalidateSecondaryTLBs {
+            step(.notifySecondary(scope), in: flushPrimitive(for: kind), file: flushFile,
+                 call: "mmu_notifier_arch_invalidate_secondary_tlbs")
+        }
+    }
+
+    /// An explicit old-era `mmu_notifier_invalidate_range` call written in generic code (the
+    /// `*_notify` helpers, `tlb_flush_mmu_tlbonly`). The new era has none: the flush notifies.
+    mutating func oldEraNotify(_ scope: NotifyScope, in function: String, file: String, call: String) {
+        guard era == .invalidateRange else { return }
+        step(.notifySecondary(scope), in: function, file: file, call: call)
+    }
+
+    private var flushFile: String {
+        switch architecture {
+        case .arm64: return "arch/arm64/include/asm/tlbflush.h"
+        case .x86: return "arch/x86/mm/tlb.c"
+        }
+    }
+
+    private func flushPrimitive(for kind: StepKind) -> String {
+        switch (architecture, kind) {
+        case (.arm64, .flushGatherRange): return "__flush_tlb_range_nosync"
+        case (.arm64, _): return "__flush_tlb_page_nosync"
+        case (.x86, _): return "flush_tlb_mm_range"
+        }
+    }
+}

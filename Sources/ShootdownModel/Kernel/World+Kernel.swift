@@ -1,0 +1,90 @@
+/// Running kernel programs: one micro-step per transition, with the silent branches and skipped
+/// optional steps that follow it resolved at once.
+extension World {
+    func program(of thread: Int, in state: WorldState) -> Program {
+        if case .munmap? = currentOperation(thread, in: state), case .cpu = roles[thread] { return programs.munmap }
+        return programs.fault
+    }
+
+    /// Whether the step at the thread's program counter (or at instruction `index`) may run.
+    func kernelStepEnabled(_ thread: Int, at index: Int? = nil, in state: WorldState) -> Bool {
+        let program = program(of: thread, in: state)
+        let position = index ?? (threadPC(thread, in: state) - 1)
+        guard case let .step(step) = program.ops[position] else { return true }
+        switch step.kind {
+        case .lockPTL: return state.get(layout.ptl) == 0
+        case .detachVMA: return state.get(layout.mmapReaders) == 0
+        default: return true
+        }
+    }
+
+    /// Executes the step at the thread's program counter.
+    func kernelStep(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        let program = program(of: thread, in: state)
+        let position = threadPC(thread, in: state) - 1
+        guard case let .step(step) = program.ops[position] else { return state }
+        var next = state
+        if log.enabled { log.step = step }
+        perform(step, thread: thread, in: &next, log: &log)
+        next.set(layout.threads[thread].pc, UInt64(position + 2))
+        return settle(thread, next, log: &log)
+    }
+
+    /// Follows branches, skips optional steps whose condition fails, and handles the program's
+    /// end, so that the program counter rests on a real step or back in user context.
+    func settle(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        var next = state
+        let program = program(of: thread, in: state)
+        let pcField = layout.threads[thread].pc
+        while true {
+            let position = Int(next.get(pcField)) - 1
+            guard position >= 0 else { return next }
+            switch program.ops[position] {
+            case let .jump(target, condition):
+                next.set(pcField, UInt64(holds(condition, thread: thread, in: next) ? target + 1 : position + 2))
+            case let .step(step):
+                if let condition = step.condition, !holds(condition, thread: thread, in: next) {
+                    next.set(pcField, UInt64(position + 2))
+                } else {
+                    return next
+                }
+            case .ret:
+                next.set(pcField, 0)
+                next.set(layout.mmapReaders, next.get(layout.mmapReaders) - 1)
+                switch roles[thread] {
+                case .cpu:
+                    if program.name == programs.munmap.name { advance(thread, in: &next) }
+                case .iopfWorker:
+                    respondToPageRequest(thread, success: true, in: &next)
+                    log.effect("page response: success, device retries")
+                case .device:
+                    break
+                }
+                return next
+            }
+        }
+    }
+
+    func holds(_ condition: BranchCondition, thread: Int, in state: WorldState) -> Bool {
+        let fields = layout.threads[thread]
+        let (page, write) = faultContext(thread, in: state)
+        let current = pte(page, in: state)
+        let orig = PageTableEntry(encoded: state.get(fields.orig))
+        switch condition {
+        case .origNone: return !orig.present
+        case .pteChangedSinceEntry: return current != orig
+        case .pteNotNone: return current.present
+        case .writeToReadOnlyPTE: return write && !current.write
+        case .frameNotExclusive: return current.frame == World.zeroFrame || frameShared[current.frame]
+        case .notChanged: return !state.flag(fields.changed)
+        case .readFault: return !write
+        }
+    }
+
+    func holds(_ condition: StepCondition, thread: Int, in state: WorldState) -> Bool {
+        switch condition {
+        case .changed: return state.flag(layout.threads[thread].changed)
+        case .writeFault: return faultContext(thread, in: state).write
+        }
+    }
+}

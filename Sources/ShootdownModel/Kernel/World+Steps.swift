@@ -1,0 +1,100 @@
+/// The effect of each kind of kernel micro-step on the machine.
+extension World {
+    func perform(_ step: Step, thread: Int, in state: inout WorldState, log: inout StepLog) {
+        let fields = layout.threads[thread]
+        let (page, write) = faultContext(thread, in: state)
+        let name = pageName(page)
+        switch step.kind {
+        case .lockPTL:
+            state.set(layout.ptl, UInt64(thread + 1))
+        case .unlockPTL:
+            state.set(layout.ptl, 0)
+        case let .setAccessFlags(makeWritable):
+            // ptep_set_access_flags: the entry gains dirty on a write fault (and write when
+            // wp_page_reuse upgrades); young is hardware-managed and not modelled.
+            let old = pte(page, in: state)
+            var new = old
+            if write { new.dirty = true }
+            if makeWritable { new.write = true }
+            setPTE(page, new, in: &state)
+            state.setFlag(fields.changed, new != old)
+            log.effect(new != old ? "pte[\(name)]: \(old) → \(new)" : "pte[\(name)] unchanged (spurious fault)")
+        case .flushTLBPage:
+            cpuFlush(pages: [page], in: &state, log: &log)
+            log.count(\.cpuTLBIPage)
+        case .clearFlush:
+            setPTE(page, .none, in: &state)
+            log.effect("pte[\(name)] cleared")
+            cpuFlush(pages: [page], in: &state, log: &log)
+            log.count(\.cpuTLBIPage)
+        case .flushGatherRange:
+            if state.flag(fields.gatherQueued) { cpuFlush(pages: [page], in: &state, log: &log) }
+            log.count(\.cpuTLBIRange)
+        case let .notifySecondary(scope):
+            notifySecondaryTLBs(scope == .wholeMM ? nil : [page], in: &state, log: &log)
+        case .rangeStart:
+            log.count(\.rangeStartCalls)
+        case let .rangeEnd(onlyEnd):
+            log.count(\.rangeEndCalls)
+            if configuration.policy.era == .invalidateRange && !onlyEnd {
+                // mn_hlist_invalidate_end: the old era calls invalidate_range from range_end.
+                notifySecondaryTLBs([page], in: &state, log: &log)
+            }
+        case .allocZeroed, .allocCopy:
+            let source = PageTableEntry(encoded: state.get(fields.orig)).frame
+            let value = step.kind == .allocCopy ? frameValue(source, in: state) : 0
+            guard let frame = (0..<frameCount).first(where: { frameState($0, in: state) == .unused }) else {
+                state.setFlag(layout.framePoolExhausted, true)
+                return
+            }
+            state.set(layout.frameState[frame], FrameState.allocated.rawValue)
+            state.set(layout.frameValue[frame], UInt64(value))
+            state.set(fields.newFrame, UInt64(frame))
+            log.effect("frame \(frame) allocated (value \(value))")
+        case .freeNewPage:
+            let frame = Int(state.get(fields.newFrame))
+            state.set(layout.frameState[frame], FrameState.freed.rawValue)
+            log.effect("frame \(frame) freed")
+        case .installNewPage:
+            let frame = Int(state.get(fields.newFrame))
+            let entry = PageTableEntry(present: true, write: write, dirty: write, frame: frame)
+            setPTE(page, entry, in: &state)
+            log.effect("pte[\(name)] = \(entry)")
+        case .installZeroPage:
+            setPTE(page, PageTableEntry(present: true, write: false, dirty: false, frame: World.zeroFrame), in: &state)
+            log.effect("pte[\(name)] = zero page")
+        case .detachVMA:
+            state.setFlag(layout.vmaPresent[page], false)
+            state.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
+            log.effect("VMA of \(name) removed")
+        case .zapPTE:
+            let old = pte(page, in: state)
+            guard old.present else { return }
+            setPTE(page, .none, in: &state)
+            state.setFlag(fields.gatherQueued, true)
+            state.set(fields.gatherFrame, UInt64(old.frame))
+            log.effect("pte[\(name)] cleared; frame \(old.frame) queued in the gather")
+        case .freeGatheredPages:
+            guard state.flag(fields.gatherQueued) else { return }
+            let frame = Int(state.get(fields.gatherFrame))
+            state.setFlag(fields.gatherQueued, false)
+            if frame != World.zeroFrame && !frameShared[frame] {
+                state.set(layout.frameState[frame], FrameState.freed.rawValue)
+                log.effect("frame \(frame) freed")
+            }
+        }
+    }
+
+    /// A broadcast CPU TLB invalidation of `pages` on every CPU (arm64 TLBI VALE1IS / x86 IPIs).
+    /// An SMMU with BTM sharing the CPU's ASID snoops it.
+    func cpuFlush(pages: [Int], in state: inout WorldState, log: inout StepLog) {
+        log.effect("TLBI \(pages.map(pageName).joined(separator: ",")) on every CPU")
+        for page in pages {
+            for cpu in layout.cpuTLB.indices { invalidate(.cpuTLB(cpu: cpu), page: page, in: &state) }
+            if configuration.iommu.snoopsCPUInvalidations, invalidate(.iotlb, page: page, in: &state) {
+                log.effect("BTM: SMMU snoops the TLBI, IOTLB[\(pageName(page))] invalidated")
+                log.count(\.iotlbSnooped)
+            }
+        }
+    }
+}

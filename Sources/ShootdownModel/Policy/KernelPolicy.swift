@@ -1,0 +1,102 @@
+/// A kernel version or patch, as data: the notifier era its code belongs to, the edits it makes
+/// to the step programs, and the subscriber behaviour it implies.
+public struct KernelPolicy: Sendable, Equatable {
+    /// The name scenarios use (`v6.2`, `patch-v1`, …).
+    public let name: String
+    /// One line saying what the policy is.
+    public let summary: String
+    /// Which secondary-TLB callback the code calls, and from where.
+    public let era: NotifierEra
+    /// Edits applied to the era's programs.
+    public let rewrites: [ProgramRewrite]
+    /// A deliberately broken choice: an SMMU with BTM registers no MMU notifier at all, on the
+    /// theory that it snoops every CPU TLBI. BTM never reaches a device's ATC.
+    public let smmuSkipsNotifierWithBTM: Bool
+
+    public init(name: String, summary: String, era: NotifierEra, rewrites: [ProgramRewrite] = [],
+                smmuSkipsNotifierWithBTM: Bool = false) {
+        self.name = name
+        self.summary = summary
+        self.era = era
+        self.rewrites = rewrites
+        self.smmuSkipsNotifierWithBTM = smmuSkipsNotifierWithBTM
+    }
+
+    /// The same policy with more edits, under a new name (used by the repair search).
+    public func adding(_ extra: [ProgramRewrite], name: String) -> KernelPolicy {
+        KernelPolicy(name: name, summary: summary, era: era, rewrites: rewrites + extra,
+                     smmuSkipsNotifierWithBTM: smmuSkipsNotifierWithBTM)
+    }
+}
+
+extension KernelPolicy {
+    /// Every built-in policy.
+    public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM]
+
+    /// Looks a policy up by name.
+    public static func named(_ name: String) -> KernelPolicy? { all.first { $0.name == name } }
+
+    /// Linux v6.2: the `invalidate_range` era. arm64's `__ptep_set_access_flags` flushes the CPU
+    /// TLB on an upgrade and tells no secondary TLB.
+    public static let v6_2 = KernelPolicy(
+        name: "v6.2",
+        summary: "invalidate_range era; a permission upgrade flushes the CPU TLB only",
+        era: .invalidateRange)
+
+    /// The notification the v1 patch adds after the PTL is dropped: an empty
+    /// start/end pair with `MMU_NOTIFY_PROTECTION_UPGRADE`, only when the PTE changed; the old
+    /// era's `range_end` then calls `invalidate_range`.
+    static func v1UpgradeNotification(in function: String) -> [Step] {
+        [Step(.rangeStart(.protectionUpgrade), in: function, file: "mm/memory.c",
+              call: "mmu_notifier_invalidate_range_start(PROTECTION_UPGRADE)", when: .changed),
+         Step(.rangeEnd(onlyEnd: false), in: function, file: "mm/memory.c",
+              call: "mmu_notifier_invalidate_range_end", when: .changed)]
+    }
+
+    /// "[PATCH] mmu_notifiers: Notify on pte permission upgrades" (2023-05-22): generic code,
+    /// after `pte_unmap_unlock` in `handle_pte_fault` (and `insert_pfn`, `__wp_page_copy_user`,
+    /// `hugetlb_fault`), when `ptep_set_access_flags` changed the PTE. The posted diff shows no
+    /// hunk for `wp_page_reuse`; see ``patchV1Reuse`` for the variant that assumes one.
+    public static let patchV1 = KernelPolicy(
+        name: "patch-v1",
+        summary: "v6.2 + empty range_start/end (PROTECTION_UPGRADE) after the PTL is dropped in handle_pte_fault",
+        era: .invalidateRange,
+        rewrites: [ProgramRewrite(afterSite: "handle_pte_fault.pte_unmap_unlock",
+                                  steps: v1UpgradeNotification(in: "handle_pte_fault"))])
+
+    /// ``patchV1`` assuming it also covered `wp_page_reuse` (not visible in the posted diff;
+    /// an inference kept as an explicit option rather than a silent choice).
+    public static let patchV1Reuse = KernelPolicy(
+        name: "patch-v1+reuse",
+        summary: "patch-v1, also notifying after wp_page_reuse (assumed, not in the posted diff)",
+        era: .invalidateRange,
+        rewrites: patchV1.rewrites + [ProgramRewrite(afterSite: "wp_page_reuse.pte_unmap_unlock",
+                                                     steps: v1UpgradeNotification(in: "wp_page_reuse"))])
+
+    /// "[PATCH 2/2] arm64: Notify on pte permission upgrades" (2023-05-24): arm64's
+    /// `__ptep_set_access_flags` calls `mmu_notifier_invalidate_range` for the page right after
+    /// `flush_tlb_page`, under the PTL.
+    public static let patchV2 = KernelPolicy(
+        name: "patch-v2",
+        summary: "v6.2 + arm64 __ptep_set_access_flags notifies secondary TLBs after flush_tlb_page, under the PTL",
+        era: .invalidateRange,
+        rewrites: [ProgramRewrite(
+            afterSite: "__ptep_set_access_flags.flush_tlb_page",
+            steps: [Step(.notifySecondary(.page), in: "__ptep_set_access_flags", file: "arch/arm64/mm/fault.c",
+                         call: "mmu_notifier_invalidate_range")])])
+
+    /// Linux v6.6 (commit 6bbd42e2df8f and the rename): every architecture TLB-flush primitive
+    /// for a user mm calls `arch_invalidate_secondary_tlbs`; `range_end` no longer does.
+    public static let v6_6 = KernelPolicy(
+        name: "v6.6",
+        summary: "arch_invalidate_secondary_tlbs from every CPU TLB-flush primitive",
+        era: .archInvalidateSecondaryTLBs)
+
+    /// A broken variant for the 2023 review question "can an SMMU with BTM skip registering a
+    /// notifier?": v6.6 code, but the SMMU with BTM registers none, so nothing invalidates ATCs.
+    public static let smmuSkipNotifierWithBTM = KernelPolicy(
+        name: "smmu-skip-notifier-with-btm",
+        summary: "v6.6, but an SMMU with BTM registers no notifier (BTM never reaches the ATC)",
+        era: .archInvalidateSecondaryTLBs,
+        smmuSkipsNotifierWithBTM: true)
+}

@@ -1,0 +1,42 @@
+/// The IOMMU the devices are bound to (shared virtual addressing: the IOMMU walks the CPU page
+/// table of the process), and the features that decide how it learns of invalidations.
+public struct IOMMUConfiguration: Sendable, Equatable {
+    /// The kinds of IOMMU the model knows.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Arm SMMUv3 with SVA, in its 6.6-era form: the context descriptor uses the CPU's ASID,
+        /// so with BTM the SMMU snoops the CPU's broadcast TLBIs
+        /// (`drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3-sva.c`).
+        case smmuv3
+        /// An Intel VT-d-style IOMMU with SVM: x86 rules, so a permission fault discards the
+        /// cached entry (`drivers/iommu/intel/svm.c`).
+        case vtd
+    }
+
+    public var kind: Kind
+    /// Broadcast TLB maintenance: the SMMU's TLB obeys the CPU's broadcast TLBIs for the shared
+    /// ASID. Only meaningful for ``Kind/smmuv3`` on arm64.
+    public var btm: Bool
+    /// PCIe Address Translation Services: devices keep their own translation cache (ATC) that
+    /// only an explicit ATC invalidation reaches (BTM never does).
+    public var ats: Bool
+    /// `ARM_SMMU_FEAT_RANGE_INV`: range TLBI commands. Without it a range of at least
+    /// ``maxTLBIOps`` pages falls back to invalidating the whole ASID.
+    public var rangeInvalidation: Bool
+    /// `CMDQ_MAX_TLBI_OPS` in pages (512 for 4 KiB pages).
+    public var maxTLBIOps: Int
+
+    public init(kind: Kind, btm: Bool = false, ats: Bool = false, rangeInvalidation: Bool = false, maxTLBIOps: Int = 512) {
+        self.kind = kind
+        self.btm = btm
+        self.ats = ats
+        self.rangeInvalidation = rangeInvalidation
+        self.maxTLBIOps = maxTLBIOps
+    }
+
+    /// Whether a permission fault discards the cached IOTLB entry (x86 rule) rather than
+    /// leaving it in place (Arm rule: TLBs may cache a read-only permission).
+    public var permissionFaultDropsEntry: Bool { kind == .vtd }
+
+    /// Whether the IOMMU's TLB sees the CPU's TLB invalidations by itself.
+    public var snoopsCPUInvalidations: Bool { kind == .smmuv3 && btm }
+}

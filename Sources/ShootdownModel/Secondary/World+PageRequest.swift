@@ -1,0 +1,35 @@
+/// The kernel side of a device page request: `iommu_sva_handle_iopf` (drivers/iommu/iommu-sva.c)
+/// runs `handle_mm_fault` on the device's behalf and answers with a page response.
+extension World {
+    /// The worker picks up the request: `mmap_read_lock`, `vma_lookup`, access check. A bad
+    /// address is answered `IOMMU_PAGE_RESP_INVALID` at once.
+    func workerEntry(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        var next = state
+        let (page, write) = faultContext(thread, in: state)
+        let name = pageName(page)
+        if !state.flag(layout.vmaPresent[page]) || (write && !configuration.pages[page].vmaWritable) {
+            respondToPageRequest(thread, success: false, in: &next)
+            log.say("iommu_sva_handle_iopf(\(name), \(write ? "write" : "read")): no VMA → IOMMU_PAGE_RESP_INVALID")
+            return next
+        }
+        let fields = layout.threads[thread]
+        next.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
+        next.set(fields.orig, pte(page, in: state).encoded())
+        next.set(fields.changed, 0)
+        next.set(fields.pc, 1)
+        log.say("iommu_sva_handle_iopf(\(name), \(write ? "write" : "read")): mmap_read_lock, handle_mm_fault (pte \(pte(page, in: state)))")
+        return settle(thread, next, log: &log)
+    }
+
+    /// `iopf_group_response`: the device resumes. On success it retries its access; otherwise
+    /// the access ends faulted.
+    func respondToPageRequest(_ worker: Int, success: Bool, in state: inout WorldState) {
+        guard case let .iopfWorker(device) = roles[worker] else { return }
+        let deviceIndex = deviceThread[device]
+        state.setFlag(layout.threads[worker].busy, false)
+        state.setFlag(layout.threads[deviceIndex].waiting, false)
+        if !success, let operation = currentOperation(deviceIndex, in: state) {
+            failAccess(deviceIndex, operation, in: &state)
+        }
+    }
+}

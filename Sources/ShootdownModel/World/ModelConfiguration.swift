@@ -1,0 +1,132 @@
+/// Everything needed to build a ``World``: the machine, the kernel policy, the IOMMU, the
+/// initial memory and the threads. The scenario language lowers a `.litmus` file into this.
+public struct ModelConfiguration: Sendable {
+    /// The CPU architecture, which decides the TLB rules.
+    public var architecture: Architecture
+    /// The kernel version or patch whose step programs run.
+    public var policy: KernelPolicy
+    /// The IOMMU the devices are bound to.
+    public var iommu: IOMMUConfiguration
+    /// Entries each TLB (CPU TLB, IOTLB, ATC) can hold; `nil` means unbounded, so entries leave
+    /// only by invalidation. With a capacity a fill into a full TLB evicts one entry, and every
+    /// choice of victim is explored.
+    public var tlbCapacity: Int?
+    /// The virtual pages of the single address space, in declaration order.
+    public var pages: [PageDeclaration]
+    /// Translations cached before the scenario starts.
+    public var prefilled: [PrefilledTranslation]
+    /// CPU and device threads, in column order.
+    public var threads: [ThreadDeclaration]
+
+    public init(architecture: Architecture, policy: KernelPolicy, iommu: IOMMUConfiguration,
+                tlbCapacity: Int? = nil, pages: [PageDeclaration], prefilled: [PrefilledTranslation] = [],
+                threads: [ThreadDeclaration]) {
+        self.architecture = architecture
+        self.policy = policy
+        self.iommu = iommu
+        self.tlbCapacity = tlbCapacity
+        self.pages = pages
+        self.prefilled = prefilled
+        self.threads = threads
+    }
+}
+
+/// One virtual page: its VMA and its initial PTE and contents.
+public struct PageDeclaration: Sendable, Equatable {
+    /// How the page starts out in the page table.
+    public enum Mapping: Sendable, Equatable {
+        /// `pte_none`: the first touch faults (`do_anonymous_page`).
+        case none
+        /// Present, pointing at a private frame holding the page's value.
+        case present(write: Bool, dirty: Bool)
+        /// Present and read-only, pointing at the shared zero page.
+        case zeroPage
+    }
+
+    /// The name used in the scenario (`x`, `y`, …).
+    public var name: String
+    /// The VMA allows writes (`VM_WRITE`).
+    public var vmaWritable: Bool
+    /// The initial PTE.
+    public var mapping: Mapping
+    /// The frame is shared copy-on-write with another address space (e.g. after `fork`), so a
+    /// write fault copies it (`wp_page_copy`) instead of reusing it (`wp_page_reuse`).
+    public var cowShared: Bool
+    /// The initial contents of the page's frame.
+    public var value: Int
+
+    public init(name: String, vmaWritable: Bool = true, mapping: Mapping, cowShared: Bool = false, value: Int = 0) {
+        self.name = name
+        self.vmaWritable = vmaWritable
+        self.mapping = mapping
+        self.cowShared = cowShared
+        self.value = value
+    }
+}
+
+/// A translation already cached when the scenario starts.
+public struct PrefilledTranslation: Sendable, Equatable {
+    /// Which cache holds it.
+    public enum Cache: Sendable, Equatable {
+        /// The TLB of the CPU thread with this index in ``ModelConfiguration/threads``.
+        case cpuTLB(thread: Int)
+        /// The IOMMU's TLB (one ASID shared by every bound device).
+        case iotlb
+        /// The ATC of the device thread with this index in ``ModelConfiguration/threads``.
+        case atc(thread: Int)
+    }
+
+    public var cache: Cache
+    /// Index into ``ModelConfiguration/pages``.
+    public var page: Int
+    /// The cached permission. The frame is the page's initial frame.
+    public var writable: Bool
+
+    public init(cache: Cache, page: Int, writable: Bool) {
+        self.cache = cache
+        self.page = page
+        self.writable = writable
+    }
+}
+
+/// A CPU or device thread and its program of user-level operations.
+public struct ThreadDeclaration: Sendable, Equatable {
+    /// Who runs the operations.
+    public enum Kind: Sendable, Equatable {
+        /// A CPU running user code; faults run the kernel on this CPU.
+        case cpu
+        /// A device doing DMA through the IOMMU; faults become page requests served by a
+        /// kernel worker (IOPF).
+        case device
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var operations: [Operation]
+    /// Register names, indexed by ``Operation`` register numbers.
+    public var registers: [String]
+
+    public init(name: String, kind: Kind, operations: [Operation], registers: [String]) {
+        self.name = name
+        self.kind = kind
+        self.operations = operations
+        self.registers = registers
+    }
+}
+
+/// A user-level operation of a thread.
+public enum Operation: Sendable, Equatable {
+    /// Load the page's value into a register (a fault that cannot be served stores ``World/faultValue``).
+    case read(page: Int, register: Int)
+    /// Store a value to the page.
+    case write(page: Int, value: Int)
+    /// `munmap` the page's VMA (CPU threads only).
+    case munmap(page: Int)
+
+    /// The page the operation touches.
+    public var page: Int {
+        switch self {
+        case let .read(page, _), let .write(page, _), let .munmap(page): return page
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// Where each entity of a world lives inside a ``WorldState``.
+struct StateLayout: Sendable {
+    /// Per-thread fields (CPU threads, device threads, then one IOPF worker per device).
+    struct ThreadFields: Sendable {
+        /// Index of the next user operation.
+        var op = BitField.empty
+        /// 0 in user context; `k + 1` while at instruction `k` of a kernel program.
+        var pc = BitField.empty
+        /// `ptep_set_access_flags` changed the PTE.
+        var changed = BitField.empty
+        /// `vmf->orig_pte`, encoded.
+        var orig = BitField.empty
+        /// Frame from the last allocation.
+        var newFrame = BitField.empty
+        /// mmu_gather: a page is queued (1 bit) and which frame (``gatherFrame``).
+        var gatherQueued = BitField.empty
+        var gatherFrame = BitField.empty
+        /// Device: waiting for the page response to its page request.
+        var waiting = BitField.empty
+        /// IOPF worker: a request is being served, for which page, write or read.
+        var busy = BitField.empty
+        var requestPage = BitField.empty
+        var requestWrite = BitField.empty
+        /// The thread's registers.
+        var registers: [BitField] = []
+    }
+
+    var frameState: [BitField] = []
+    var frameValue: [BitField] = []
+    var pte: [BitField] = []
+    var vmaPresent: [BitField] = []
+    /// `[cpu][page]`.
+    var cpuTLB: [[BitField]] = []
+    /// `[page]`: one ASID shared by every bound device.
+    var iotlb: [BitField] = []
+    /// `[device][page]`.
+    var atc: [[BitField]] = []
+    /// PTL holder: 0 when free, thread index + 1 otherwise.
+    var ptl = BitField.empty
+    /// Holders of the mmap lock for read. munmap's write-locked VMA removal is one atomic step
+    /// that needs no reader, so no writer field is kept.
+    var mmapReaders = BitField.empty
+    var threads: [ThreadFields] = []
+    /// Sticky: some access went through a translation to a freed frame.
+    var freedFrameAccess = BitField.empty
+    /// Sticky: an allocation found no unused frame in the model's pool.
+    var framePoolExhausted = BitField.empty
+    /// Bits in use.
+    var bitsUsed = 0
+}

@@ -1,0 +1,29 @@
+/// A condition on a machine state: the model-level form of a litmus final or liveness
+/// condition.
+public indirect enum StatePredicate: Sendable, Equatable {
+    /// Register `register` of thread `thread` holds `value` (`nil`: the access faulted).
+    case register(thread: Int, register: Int, value: Int?)
+    /// The value visible at a page equals `value` (false when the page is unmapped).
+    case memory(page: Int, value: Int)
+    /// Thread `thread` has completed every operation.
+    case done(thread: Int)
+    case not(StatePredicate)
+    case and(StatePredicate, StatePredicate)
+    case or(StatePredicate, StatePredicate)
+    case constant(Bool)
+}
+
+extension World {
+    /// Evaluates a predicate on a state.
+    public func evaluate(_ predicate: StatePredicate, in state: WorldState) -> Bool {
+        switch predicate {
+        case let .register(thread, register, value): return self.register(register, of: thread, in: state) == value
+        case let .memory(page, value): return memoryValue(page: page, in: state) == value
+        case let .done(thread): return isDone(thread, in: state)
+        case let .not(inner): return !evaluate(inner, in: state)
+        case let .and(left, right): return evaluate(left, in: state) && evaluate(right, in: state)
+        case let .or(left, right): return evaluate(left, in: state) || evaluate(right, in: state)
+        case let .constant(value): return value
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// A CPU thread's user-level access: TLB lookup, hardware walk, or a trap into the kernel.
+extension World {
+    func cpuAccess(_ thread: Int, cpu: Int, choice: Int, _ state: WorldState, log: inout StepLog,
+                   probe: inout FillProbe) -> WorldState {
+        guard let operation = currentOperation(thread, in: state) else { return state }
+        var next = state
+        let page = operation.page
+        let write: Bool
+        if case .write = operation { write = true } else { write = false }
+        let cache = TranslationCache.cpuTLB(cpu: cpu)
+        let name = pageName(page)
+
+        if let cached = lookup(cache, page: page, in: state), !write || cached.writable {
+            completeAccess(thread, operation, frame: cached.frame, in: &next)
+            log.say("\(describe(operation, thread: thread, in: next)) (TLB hit)")
+            return next
+        }
+        if lookup(cache, page: page, in: state) == nil {
+            var entry = pte(page, in: state)
+            if entry.present && (!write || rules.hardwareWritable(entry)) {
+                log.count(\.cpuWalks)
+                if write && !entry.dirty {
+                    // x86: the walker sets the dirty bit of a writable clean PTE itself.
+                    entry.dirty = true
+                    setPTE(page, entry, in: &next)
+                }
+                fill(cache, page: page, CachedTranslation(frame: entry.frame, writable: rules.hardwareWritable(entry)),
+                     choice: choice, in: &next, log: &log, probe: &probe)
+                completeAccess(thread, operation, frame: entry.frame, in: &next)
+                log.say("\(describe(operation, thread: thread, in: next)) (TLB miss, walk)")
+                return next
+            }
+        } else if !rules.cachesReadOnlyPermission {
+            // x86: a page fault discards the faulting translation.
+            invalidate(cache, page: page, in: &next)
+        }
+
+        // Page fault: lock_mm_and_find_vma, then handle_mm_fault.
+        if !state.flag(layout.vmaPresent[page]) || (write && !configuration.pages[page].vmaWritable) {
+            failAccess(thread, operation, in: &next)
+            log.say("\(write ? "write" : "read") \(name) faults: no \(write ? "writable " : "")VMA, SIGSEGV")
+            return next
+        }
+        let fields = layout.threads[thread]
+        next.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
+        next.set(fields.orig, pte(page, in: state).encoded())
+        next.set(fields.changed, 0)
+        next.set(fields.pc, 1)
+        log.say("\(write ? "write" : "read") \(name) faults (pte \(pte(page, in: state))): lock_mm_and_find_vma, handle_mm_fault")
+        return settle(thread, next, log: &log)
+    }
+
+    /// Performs the memory access of a read or write through a translation to `frame`.
+    func completeAccess(_ thread: Int, _ operation: Operation, frame: Int, in state: inout WorldState) {
+        if frameState(frame, in: state) != .allocated { state.setFlag(layout.freedFrameAccess, true) }
+        switch operation {
+        case let .read(_, register):
+            setRegister(register, of: thread, to: frameValue(frame, in: state), in: &state)
+        case let .write(_, value):
+            state.set(layout.frameValue[frame], UInt64(value))
+        case .munmap:
+            break
+        }
+        advance(thread, in: &state)
+    }
+
+    /// Ends an access that faulted without being served: a read's register gets the fault value.
+    func failAccess(_ thread: Int, _ operation: Operation, in state: inout WorldState) {
+        if case let .read(_, register) = operation { setRegister(register, of: thread, to: nil, in: &state) }
+        advance(thread, in: &state)
+    }
+
+    func advance(_ thread: Int, in state: inout WorldState) {
+        let field = layout.threads[thread].op
+        state.set(field, state.get(field) + 1)
+    }
+
+    /// Text for an access that just completed, e.g. `r0 = x = 1` or `x = 2`.
+    func describe(_ operation: Operation, thread: Int, in state: WorldState) -> String {
+        switch operation {
+        case let .read(page, register):
+            let value = self.register(register, of: thread, in: state).map(String.init) ?? "fault"
+            return "read \(configuration.threads[thread].registers[register]) = \(pageName(page)) = \(value)"
+        case let .write(page, value):
+            return "write \(pageName(page)) = \(value)"
+        case let .munmap(page):
+            return "munmap(\(pageName(page)))"
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// Dispatching a transition to the thread that takes it.
+extension World {
+    /// How many alternatives thread `thread` has for its next step (0 when it cannot move).
+    func choiceCount(of thread: Int, in state: WorldState) -> Int {
+        switch roles[thread] {
+        case .cpu:
+            if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
+            guard let operation = currentOperation(thread, in: state) else { return 0 }
+            if case .munmap = operation { return kernelStepEnabled(thread, at: 0, in: state) ? 1 : 0 }
+            return userStepChoices(thread, in: state)
+        case .device:
+            if state.flag(layout.threads[thread].waiting) { return 0 }
+            guard currentOperation(thread, in: state) != nil else { return 0 }
+            return userStepChoices(thread, in: state)
+        case .iopfWorker:
+            guard state.flag(layout.threads[thread].busy) else { return 0 }
+            if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
+            return 1
+        }
+    }
+
+    /// The number of victims a user step's TLB fill may pick, or 1 when no fill evicts.
+    private func userStepChoices(_ thread: Int, in state: WorldState) -> Int {
+        guard configuration.tlbCapacity != nil else { return 1 }
+        var log = StepLog.off
+        var probe = FillProbe()
+        _ = userStep(thread, choice: 0, state, log: &log, probe: &probe)
+        return max(probe.alternatives, 1)
+    }
+
+    func execute(_ state: WorldState, _ action: WorldAction, log: inout StepLog) -> WorldState {
+        let thread = Int(action.thread)
+        let choice = Int(action.choice)
+        switch roles[thread] {
+        case .cpu:
+            if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
+            if case .munmap? = currentOperation(thread, in: state) {
+                var next = state
+                next.set(layout.threads[thread].pc, 1)
+                return kernelStep(thread, next, log: &log)
+            }
+            var probe = FillProbe()
+            return userStep(thread, choice: choice, state, log: &log, probe: &probe)
+        case .device:
+            var probe = FillProbe()
+            return userStep(thread, choice: choice, state, log: &log, probe: &probe)
+        case .iopfWorker:
+            if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
+            return workerEntry(thread, state, log: &log)
+        }
+    }
+
+    func userStep(_ thread: Int, choice: Int, _ state: WorldState, log: inout StepLog, probe: inout FillProbe) -> WorldState {
+        switch roles[thread] {
+        case let .cpu(cpu): return cpuAccess(thread, cpu: cpu, choice: choice, state, log: &log, probe: &probe)
+        case let .device(device): return deviceAccess(thread, device: device, choice: choice, state, log: &log, probe: &probe)
+        case .iopfWorker: return state
+        }
+    }
+}
+
+/// Records how many eviction alternatives a fill had, so that enabledness can enumerate them.
+struct FillProbe {
+    var alternatives = 0
+}

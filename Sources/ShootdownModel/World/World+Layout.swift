@@ -1,0 +1,116 @@
+extension World {
+    static func makeLayout(_ configuration: ModelConfiguration, roles: [ThreadRole], frameCount: Int,
+                           maxValue: Int, programs: KernelPrograms) throws(ModelError) -> StateLayout {
+        var bits = BitAllocator()
+        var layout = StateLayout()
+        let pages = configuration.pages.count
+        let frameBits = BitAllocator.bits(forMax: frameCount - 1)
+        let valueBits = BitAllocator.bits(forMax: maxValue)
+        let registerBits = BitAllocator.bits(forMax: maxValue + 1)
+        let pteBits = 3 + frameBits
+        let entryBits = 2 + frameBits
+        let cpus = roles.filter { if case .cpu = $0 { return true } else { return false } }.count
+        let devices = roles.filter { if case .device = $0 { return true } else { return false } }.count
+        let pcBits = BitAllocator.bits(forMax: max(programs.fault.ops.count, programs.munmap.ops.count))
+
+        layout.ptl = try bits.allocate(BitAllocator.bits(forMax: roles.count))
+        layout.mmapReaders = try bits.allocate(BitAllocator.bits(forMax: roles.count))
+        layout.freedFrameAccess = try bits.allocate(1)
+        layout.framePoolExhausted = try bits.allocate(1)
+        for _ in 0..<frameCount {
+            layout.frameState.append(try bits.allocate(2))
+            layout.frameValue.append(try bits.allocate(valueBits))
+        }
+        for _ in 0..<pages {
+            layout.pte.append(try bits.allocate(pteBits))
+            layout.vmaPresent.append(try bits.allocate(1))
+            layout.iotlb.append(try bits.allocate(entryBits))
+        }
+        for _ in 0..<cpus {
+            var row: [BitField] = []
+            for _ in 0..<pages { row.append(try bits.allocate(entryBits)) }
+            layout.cpuTLB.append(row)
+        }
+        if configuration.iommu.ats {
+            for _ in 0..<devices {
+                var row: [BitField] = []
+                for _ in 0..<pages { row.append(try bits.allocate(entryBits)) }
+                layout.atc.append(row)
+            }
+        }
+        let pageBits = BitAllocator.bits(forMax: max(pages - 1, 0))
+        for (index, role) in roles.enumerated() {
+            var fields = StateLayout.ThreadFields()
+            switch role {
+            case .cpu:
+                let thread = configuration.threads[index]
+                fields.op = try bits.allocate(BitAllocator.bits(forMax: thread.operations.count))
+                fields.pc = try bits.allocate(pcBits)
+                fields.changed = try bits.allocate(1)
+                fields.orig = try bits.allocate(pteBits)
+                fields.newFrame = try bits.allocate(frameBits)
+                if thread.operations.contains(where: { if case .munmap = $0 { return true } else { return false } }) {
+                    fields.gatherQueued = try bits.allocate(1)
+                    fields.gatherFrame = try bits.allocate(frameBits)
+                }
+                for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
+            case .device:
+                let thread = configuration.threads[index]
+                fields.op = try bits.allocate(BitAllocator.bits(forMax: thread.operations.count))
+                fields.waiting = try bits.allocate(1)
+                for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
+            case .iopfWorker:
+                fields.busy = try bits.allocate(1)
+                fields.requestPage = try bits.allocate(pageBits)
+                fields.requestWrite = try bits.allocate(1)
+                fields.pc = try bits.allocate(pcBits)
+                fields.changed = try bits.allocate(1)
+                fields.orig = try bits.allocate(pteBits)
+                fields.newFrame = try bits.allocate(frameBits)
+            }
+            layout.threads.append(fields)
+        }
+        layout.bitsUsed = bits.bitsUsed
+        return layout
+    }
+
+    static func initialState(_ configuration: ModelConfiguration, layout: StateLayout, initialFrame: [Int?],
+                             frameCount: Int) -> WorldState {
+        var state = WorldState()
+        state.set(layout.frameState[zeroFrame], FrameState.allocated.rawValue)
+        for (index, page) in configuration.pages.enumerated() {
+            state.setFlag(layout.vmaPresent[index], true)
+            switch page.mapping {
+            case .none:
+                break
+            case .zeroPage:
+                state.set(layout.pte[index], PageTableEntry(present: true, write: false, dirty: false, frame: zeroFrame).encoded())
+            case let .present(write, dirty):
+                let frame = initialFrame[index]!
+                state.set(layout.frameState[frame], FrameState.allocated.rawValue)
+                state.set(layout.frameValue[frame], UInt64(page.value))
+                state.set(layout.pte[index], PageTableEntry(present: true, write: write, dirty: dirty, frame: frame).encoded())
+            }
+        }
+        var cpuOfThread: [Int: Int] = [:]
+        var deviceOfThread: [Int: Int] = [:]
+        for (index, thread) in configuration.threads.enumerated() {
+            switch thread.kind {
+            case .cpu: cpuOfThread[index] = cpuOfThread.count
+            case .device: deviceOfThread[index] = deviceOfThread.count
+            }
+        }
+        for prefill in configuration.prefilled {
+            let pte = PageTableEntry(encoded: state.get(layout.pte[prefill.page]))
+            let frame = pte.present ? pte.frame : zeroFrame
+            let entry = CachedTranslation.encode(CachedTranslation(frame: frame, writable: prefill.writable))
+            switch prefill.cache {
+            case let .cpuTLB(thread): state.set(layout.cpuTLB[cpuOfThread[thread]!][prefill.page], entry)
+            case .iotlb: state.set(layout.iotlb[prefill.page], entry)
+            case let .atc(thread):
+                if !layout.atc.isEmpty { state.set(layout.atc[deviceOfThread[thread]!][prefill.page], entry) }
+            }
+        }
+        return state
+    }
+}

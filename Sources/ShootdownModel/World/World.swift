@@ -1,0 +1,154 @@
+import ShootdownChecker
+
+/// The whole system — CPUs, page table, notifier core, IOMMU, devices and kernel workers — as a
+/// transition system the checker explores. Build one from a ``ModelConfiguration``.
+public struct World: TransitionSystem, Sendable {
+    public typealias State = WorldState
+    public typealias Action = WorldAction
+
+    /// The configuration the world was built from.
+    public let configuration: ModelConfiguration
+    /// The step programs of the configuration's architecture and policy.
+    public let programs: KernelPrograms
+    /// Thread names: the declared threads, then one IOPF worker per device.
+    public let threadNames: [String]
+    /// What each thread is.
+    public let roles: [ThreadRole]
+    /// The initial state.
+    public let initialStates: [WorldState]
+    /// The value a register holds after an access that faulted without being served.
+    public let faultValue: Int
+    /// Whether the IOMMU's SVA binding registered an MMU notifier (it does unless the policy
+    /// lets an SMMU with BTM skip it).
+    public let notifierRegistered: Bool
+
+    let layout: StateLayout
+    let rules: ArchitectureRules
+    let frameCount: Int
+    /// Frames shared copy-on-write with another address space: never freed by this one.
+    let frameShared: [Bool]
+    /// Initial frame of each page (nil when the page starts unmapped or on the zero page).
+    let initialFrame: [Int?]
+    /// Thread index of each device's thread and of its IOPF worker.
+    let deviceThread: [Int]
+    let workerThread: [Int]
+
+    /// The zero page's frame.
+    static let zeroFrame = 0
+
+    public init(_ configuration: ModelConfiguration) throws(ModelError) {
+        self.configuration = configuration
+        self.programs = KernelPrograms(architecture: configuration.architecture, policy: configuration.policy)
+        self.rules = configuration.architecture.rules
+        try World.validate(configuration)
+
+        // Threads: declared ones, then a worker per device.
+        var names = configuration.threads.map(\.name)
+        var roles: [ThreadRole] = []
+        var deviceThread: [Int] = []
+        var cpuCount = 0
+        for (index, thread) in configuration.threads.enumerated() {
+            switch thread.kind {
+            case .cpu:
+                roles.append(.cpu(cpu: cpuCount))
+                cpuCount += 1
+            case .device:
+                roles.append(.device(device: deviceThread.count))
+                deviceThread.append(index)
+            }
+        }
+        var workerThread: [Int] = []
+        for device in deviceThread.indices {
+            workerThread.append(roles.count)
+            roles.append(.iopfWorker(device: device))
+            names.append("IOPF(\(configuration.threads[deviceThread[device]].name))")
+        }
+        self.threadNames = names
+        self.roles = roles
+        self.deviceThread = deviceThread
+        self.workerThread = workerThread
+
+        // Frames: the zero page, each initially mapped page, then a pool for allocations.
+        var initialFrame: [Int?] = []
+        var frameShared = [false]
+        for page in configuration.pages {
+            if case .present = page.mapping {
+                initialFrame.append(frameShared.count)
+                frameShared.append(page.cowShared)
+            } else {
+                initialFrame.append(nil)
+            }
+        }
+        let pool = 2 * configuration.threads.reduce(0) { count, thread in
+            count + Set(thread.operations.compactMap { op -> Int? in
+                if case .munmap = op { return nil } else { return op.page }
+            }).count
+        }
+        frameShared.append(contentsOf: repeatElement(false, count: pool))
+        self.frameShared = frameShared
+        self.initialFrame = initialFrame
+        self.frameCount = frameShared.count
+
+        var maxValue = 0
+        for page in configuration.pages { maxValue = max(maxValue, page.value) }
+        for thread in configuration.threads {
+            for case let .write(_, value) in thread.operations { maxValue = max(maxValue, value) }
+        }
+        self.faultValue = maxValue + 1
+        self.notifierRegistered = NotifierRegistration.register(.secondaryTLBSubscriber, era: configuration.policy.era) == .registered
+            && !(configuration.policy.smmuSkipsNotifierWithBTM && configuration.iommu.kind == .smmuv3 && configuration.iommu.btm)
+
+        self.layout = try World.makeLayout(configuration, roles: roles, frameCount: frameShared.count,
+                                           maxValue: maxValue, programs: programs)
+        self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
+                                                 frameCount: frameShared.count)]
+    }
+
+    /// Number of bits of state this world uses.
+    public var stateBits: Int { layout.bitsUsed }
+
+    // MARK: TransitionSystem
+
+    public func enabledActions(in state: WorldState, into actions: inout [WorldAction]) {
+        for thread in roles.indices {
+            let count = choiceCount(of: thread, in: state)
+            for choice in 0..<count { actions.append(WorldAction(thread: thread, choice: choice)) }
+        }
+    }
+
+    public func successor(of state: WorldState, via action: WorldAction) -> WorldState {
+        var log = StepLog.off
+        return execute(state, action, log: &log)
+    }
+
+    public func footprint(of action: WorldAction, in state: WorldState) -> Footprint {
+        // Conservative until the reduction work refines it per step: every step may touch
+        // every shared location.
+        Footprint(actor: Int(action.thread), reads: .all, writes: .all)
+    }
+
+    /// Runs one step and narrates it into `log`.
+    public func describe(_ action: WorldAction, from state: WorldState) -> (next: WorldState, log: StepLog) {
+        var log = StepLog(enabled: true)
+        let next = execute(state, action, log: &log)
+        return (next, log)
+    }
+
+    private static func validate(_ configuration: ModelConfiguration) throws(ModelError) {
+        switch (configuration.iommu.kind, configuration.architecture) {
+        case (.smmuv3, .x86): throw .unsupported("an SMMUv3 belongs to an arm64 system; use iommu = vtd on x86")
+        case (.vtd, .arm64): throw .unsupported("a VT-d IOMMU belongs to an x86 system; use iommu = smmuv3 on arm64")
+        default: break
+        }
+        if configuration.iommu.btm && configuration.iommu.kind != .smmuv3 {
+            throw .unsupported("broadcast TLB maintenance (btm) is an SMMUv3 feature")
+        }
+        if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
+        if let capacity = configuration.tlbCapacity, capacity < 1 { throw .unsupported("a TLB capacity must be at least 1") }
+        for thread in configuration.threads where thread.kind == .device {
+            for operation in thread.operations {
+                if case .munmap = operation { throw .unsupported("a device cannot munmap; only CPU threads run syscalls") }
+            }
+        }
+    }
+}

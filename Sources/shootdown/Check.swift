@@ -1,0 +1,81 @@
+import ArgumentParser
+import ShootdownChecker
+import ShootdownLitmus
+import ShootdownModel
+import ShootdownReport
+
+/// `shootdown check PATH…`: explore every scenario and compare with its expectations.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scenarios (.litmus files, or folders of them) against the expectations they state.",
+        discussion: "Exit status: 0 when every expectation held, 1 when one did not, 2 on bad input."
+    )
+
+    @Argument(help: "Scenario files or folders (searched recursively for .litmus files).")
+    var paths: [String]
+
+    @Flag(help: "Print timelines one line per step instead of [Time N] blocks.")
+    var compact = false
+
+    @Flag(help: "Do not print counterexample timelines.")
+    var noCounterexamples = false
+
+    @Option(help: "Stop exploring a scenario after this many states (its verdicts are then incomplete).")
+    var stateLimit: Int?
+
+    @Option(help: "Fairness for 'eventually' conditions: weak (per thread) or none.")
+    var fairness: FairnessChoice = .weak
+
+    func run() throws {
+        let files: [String]
+        do {
+            files = try ScenarioFiles.collect(paths)
+        } catch let error as ScenarioFiles.Failure {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        var badInput = false
+        var unmet = false
+        let renderer = SummaryRenderer(showCounterexamples: !noCounterexamples,
+                                       timeline: TimelineRenderer(compact: compact))
+        for (index, file) in files.enumerated() {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLowering.load(contentsOf: file)
+            } catch {
+                Terminal.error(error.description)
+                badInput = true
+                continue
+            }
+            var options = CheckOptions()
+            options.fairness = fairness == .weak ? .weak : .none
+            options.stateLimit = stateLimit
+            options.progress = Terminal.progressReporter(label: scenario.name)
+            let outcome: ScenarioOutcome
+            do {
+                outcome = try ScenarioCheck.run(scenario, options: options)
+            } catch {
+                Terminal.clearProgress()
+                Terminal.error("\(file): error: \(error.description)")
+                badInput = true
+                continue
+            }
+            Terminal.clearProgress()
+            if index > 0 { print("") }
+            print(renderer.render(outcome))
+            if !outcome.expectationsMet { unmet = true }
+        }
+        if files.count > 1 {
+            print("")
+            print("Checked \(files.count) scenario\(files.count == 1 ? "" : "s")"
+                  + (badInput ? "; some could not be read" : "") + (unmet ? "; some expectations not met" : "; every expectation met"))
+        }
+        if badInput { throw ExitCode(2) }
+        if unmet { throw ExitCode(1) }
+    }
+}
+
+enum FairnessChoice: String, ExpressibleByArgument, CaseIterable {
+    case weak
+    case none
+}

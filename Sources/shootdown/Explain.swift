@@ -1,0 +1,28 @@
+import ArgumentParser
+import ShootdownModel
+
+/// `shootdown explain POLICY`: print the step programs a policy produces.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the kernel step programs a policy produces, with the kernel function of each step.")
+
+    @Argument(help: "A policy name (see 'shootdown list').")
+    var policy: String
+
+    @Option(help: "Architecture: arm64 or x86.")
+    var arch: String = "arm64"
+
+    func validate() throws {
+        guard KernelPolicy.named(policy) != nil else {
+            throw ValidationError("unknown policy '\(policy)'; known: \(KernelPolicy.all.map(\.name).joined(separator: ", "))")
+        }
+        guard Architecture(rawValue: arch) != nil else { throw ValidationError("unknown architecture '\(arch)'; known: arm64, x86") }
+    }
+
+    func run() {
+        let programs = KernelPrograms(architecture: Architecture(rawValue: arch)!, policy: KernelPolicy.named(policy)!)
+        for program in programs.all {
+            print("\(program.name) (\(arch), \(policy)):")
+            print(ProgramListing.render(program))
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ShootdownModel
+
+/// Prints a program's symbolic form, one instruction a line.
+enum ProgramListing {
+    static func render(_ program: Program) -> String {
+        program.source.map { instruction -> String in
+            switch instruction {
+            case let .step(step):
+                let condition = step.condition.map { "  if \($0.rawValue)" } ?? ""
+                return "    \(step.label)\(condition)    (\(step.citation))"
+            case let .jump(label, condition): return "    → \(label) if \(condition.rawValue)"
+            case let .label(name): return "  \(name):"
+            case .ret: return "    return"
+            }
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `shootdown` command-line tool.
+@main
+struct Shootdown: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shootdown",
+        abstract: "Model-check how Linux keeps secondary TLBs (IOMMU, ATC, KVM, HMM) coherent with the CPU page tables.",
+        subcommands: [Check.self, Explain.self, List.self]
+    )
+}
