@@ -1,0 +1,43 @@
+import ShootdownChecker
+import ShootdownLitmus
+@testable import ShootdownModel
+import ShootdownReport
+import Testing
+
+@Suite("Counterexamples")
+struct CounterexampleTests {
+    func outcome(_ name: String) throws -> ScenarioOutcome {
+        try ScenarioCheck.run(ScenarioLowering.load(contentsOf: BundledScenarios.root + "/Scenarios/seeds/\(name).litmus"))
+    }
+
+    @Test("the v6.2 livelock loops on the stale read-only IOTLB entry: fault, page request, spurious fix-up, retry")
+    func livelock() throws {
+        let outcome = try outcome("upgrade-livelock-v6.2")
+        let lasso = try #require(outcome.result.eventualities.first?.counterexample)
+        #expect(!lasso.cycle.isEmpty)
+        let world = outcome.world
+        let entries = Narration.narrate(lasso.cycle, from: lasso.stem.last, in: world)
+        let text = entries.map(\.text).joined(separator: "\n")
+        #expect(text.contains("IOTLB[x] = ro"))
+        #expect(text.contains("permission fault, page request"))
+        #expect(text.contains("unchanged (spurious fault)"))
+        #expect(!text.contains("invalidate_secondary_tlbs") && !text.contains("invalidate_range"))
+        // On every state of the loop the IOTLB holds the read-only entry while the PTE is writable.
+        for state in lasso.cycleStates {
+            #expect(world.lookup(.iotlb, page: 0, in: state)?.writable == false)
+            #expect(world.pte(0, in: state).write && world.pte(0, in: state).dirty)
+        }
+        let rendered = SummaryRenderer().render(outcome)
+        #expect(rendered.contains("loop: the following steps repeat forever"))
+        #expect(rendered.contains("[Time 1]"))
+    }
+
+    @Test("skipping the notifier with BTM lets the device read a freed frame through its ATC")
+    func staleATC() throws {
+        let outcome = try outcome("munmap-atc-skip-notifier-with-btm")
+        let violation = try #require(outcome.result.invariants.first { $0.name == "no-freed-frame-access" }?.counterexample)
+        let entries = Narration.narrate(violation.actions, from: violation.states[0], in: outcome.world)
+        #expect(entries.contains { $0.text.contains("free_pages_and_swap_cache") })
+        #expect(entries.last?.text.contains("ATC hit") == true)
+    }
+}
