@@ -40,6 +40,9 @@ public struct ScenarioAST: Sendable, Equatable {
         self.source = source
     }
 
+    /// The path of the file the scenario was parsed from, as given to the parser.
+    public var file: String { arch.location.file }
+
     /// Builds an error at `location`, quoting the line from this scenario's source.
     public func error(_ message: String, at location: SourceLocation, suggestion: String? = nil) -> Diagnostic {
         Diagnostic.error(message, at: location, in: source, suggestion: suggestion)

@@ -36,7 +36,7 @@ extension Parser {
                 continue
             }
             if let first = final {
-                report(
+                try report(
                     "only one final condition (exists, ~exists or forall) may be given; "
                         + "the first is at \(first.location.line):\(first.location.column)",
                     at: keyword.location

@@ -6,7 +6,7 @@ extension Parser {
         while !atSectionStart {
             let (start, cells) = try parseRowOrSection()
             guard cells.count == names.count else {
-                report(
+                try report(
                     "the row has \(Self.count(cells.count, "cell")) but the header names \(Self.count(names.count, "thread"))",
                     at: start
                 )
@@ -38,7 +38,7 @@ extension Parser {
         while true {
             let name = try takeWord("expected a thread name")
             if !seen.insert(name.value).inserted {
-                report("thread \(name.value) is declared twice", at: name.location)
+                try report("thread \(name.value) is declared twice", at: name.location)
             }
             names.append(name)
             switch current.kind {

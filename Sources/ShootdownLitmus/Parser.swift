@@ -2,15 +2,22 @@
 ///
 /// Syntax errors stop the parse; errors that leave the structure intact (a thread declared
 /// twice, a row with the wrong number of cells, a second final condition) are collected and
-/// thrown together at the end, in source order.
+/// thrown together at the end, in source order, or as soon as there are
+/// `maximumDiagnostics` of them.
 struct Parser {
     /// The words that may begin the conditions and expectations after the thread table.
     static let sectionKeywords = ["exists", "forall", "eventually", "Result", "Expect"]
+    /// How many errors are collected before the parse stops.
+    static let maximumDiagnostics = 20
 
+    /// Every token of the source; the last is `endOfFile` or `invalid`.
     let tokens: [Token]
+    /// The source text.
     let source: String
+    /// The source's Unicode scalars, which token offsets index.
     let scalars: [Unicode.Scalar]
-    let file: String
+    /// The offset in `scalars` at which each line begins; line `n` begins at `lineStarts[n - 1]`.
+    let lineStarts: [Int]
     /// The index of the current token.
     var index = 0
     /// Errors found so far that did not stop the parse.
@@ -19,8 +26,8 @@ struct Parser {
     /// Creates a parser over the whole of `source`.
     init(source: String, file: String) {
         self.source = source
-        self.file = file
         self.scalars = Array(source.unicodeScalars)
+        self.lineStarts = [0] + scalars.indices.lazy.filter { [scalars] in scalars[$0] == "\n" }.map { $0 + 1 }
         var lexer = Lexer(scalars: scalars, file: file)
         self.tokens = lexer.tokenize()
     }
@@ -44,65 +51,6 @@ struct Parser {
             threads: threads, final: final, eventualities: eventualities, expectations: expectations,
             source: source
         )
-    }
-
-    /// `ARCH NAME`, alone on the first line.
-    mutating func parseHeader() throws(LitmusError) -> (arch: Located<String>, name: Located<String>) {
-        guard let archWord = current.word, Self.isIdentifier(archWord) else {
-            throw failure("expected a header line 'ARCH NAME' naming the architecture and the test", at: current.location)
-        }
-        let arch = try takeWord("")
-        guard current.word != nil, !startsNewLine(current) else {
-            throw failure("expected a test name after the architecture '\(arch.value)'", at: expectedLocation)
-        }
-        let name = try takeWord("")
-        guard current.isEndOfFile || startsNewLine(current) else {
-            throw failure("expected the end of the header line after the test name", at: current.location)
-        }
-        return (arch, name)
-    }
-
-    /// The optional quoted description under the header.
-    mutating func parseDescription() -> String? {
-        guard case .string(let text) = current.kind else { return nil }
-        advance()
-        return text
-    }
-
-    /// Zero or more `KEY = VALUE ATTR*` lines.
-    mutating func parseSettings() throws(LitmusError) -> [SettingAST] {
-        var settings: [SettingAST] = []
-        while current.word != nil, peek().kind == .equals {
-            settings.append(try parseSetting())
-        }
-        return settings
-    }
-
-    /// One setting line; it ends at the end of the line.
-    mutating func parseSetting() throws(LitmusError) -> SettingAST {
-        let key = try takeWord("")
-        advance()  // '='
-        guard current.word != nil, !startsNewLine(current) else {
-            throw failure("expected a value after '\(key.value) ='", at: expectedLocation)
-        }
-        let value = try takeWord("")
-        var attributes: [AttributeAST] = []
-        while !current.isEndOfFile, !startsNewLine(current) {
-            guard current.word != nil else {
-                throw failure("expected an attribute ('NAME' or 'NAME=VALUE') or the end of the line", at: current.location)
-            }
-            let name = try takeWord("")
-            guard current.kind == .equals, !startsNewLine(current) else {
-                attributes.append(AttributeAST(name: name))
-                continue
-            }
-            advance()  // '='
-            guard current.word != nil, !startsNewLine(current) else {
-                throw failure("expected a value after '\(name.value)='", at: expectedLocation)
-            }
-            attributes.append(AttributeAST(name: name, value: try takeWord("")))
-        }
-        return SettingAST(key: key, value: value, attributes: attributes)
     }
 
     // MARK: - Tokens
@@ -186,19 +134,36 @@ struct Parser {
 
     /// A diagnostic at `location`, quoting its line.
     func diagnostic(_ message: String, at location: SourceLocation, suggestion: String? = nil) -> Diagnostic {
-        Diagnostic.error(message, at: location, in: source, suggestion: suggestion)
+        Diagnostic(location: location, message: message, sourceLine: sourceLine(location.line), suggestion: suggestion)
     }
 
-    /// Records an error that does not stop the parse.
-    mutating func report(_ message: String, at location: SourceLocation, suggestion: String? = nil) {
+    /// The text of the 1-based line `number`, without its line terminator, or `nil` past the end.
+    func sourceLine(_ number: Int) -> String? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : scalars.count
+        if end > start, scalars[end - 1] == "\r" { end -= 1 }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    /// Records an error that does not stop the parse, unless it is one too many.
+    mutating func report(_ message: String, at location: SourceLocation, suggestion: String? = nil) throws(LitmusError) {
         diagnostics.append(diagnostic(message, at: location, suggestion: suggestion))
+        if diagnostics.count >= Self.maximumDiagnostics {
+            throw LitmusError(diagnostics: diagnostics)
+        }
     }
 
     /// The error to throw for a syntax error at `location`, after those already recorded.
     ///
-    /// When the parse has reached text the lexer could not read and the error lies there or
-    /// later, the lexer's complaint is the real cause and is reported instead.
+    /// An error at the end of the file points just after the last token instead. When the parse
+    /// has reached text the lexer could not read and the error lies there or later, the lexer's
+    /// complaint is the real cause and is reported instead.
     func failure(_ message: String, at location: SourceLocation, suggestion: String? = nil) -> LitmusError {
+        var location = location
+        if current.isEndOfFile, location == current.location, let previous {
+            location = previous.end
+        }
         var error = diagnostic(message, at: location, suggestion: suggestion)
         if case .invalid(let problem) = current.kind, !location.precedes(previous?.end ?? current.location) {
             error = diagnostic(problem, at: current.location)
