@@ -12,7 +12,8 @@ public struct CheckOptions: Sendable {
     /// The fairness assumption for liveness properties.
     public var fairness: Fairness
     /// When set, exploration stops instead of storing more than this many states, and the result
-    /// is marked incomplete.
+    /// is marked incomplete. Independently of this, a run never stores more than `Int32.max`
+    /// states (parent links are 32-bit).
     public var stateLimit: Int?
     /// `progress` is called each time the number of stored states reaches a multiple of this;
     /// values below 1 disable the calls.

@@ -9,6 +9,11 @@
 /// the specification has eventualities, the explorer also records the transition graph (with the
 /// action of each edge alongside) for liveness analysis.
 ///
+/// States are expanded in small batches: the successors of a few consecutive states are generated
+/// and hashed first, the table memory their lookups will touch is prefetched, and only then are
+/// they looked up and stored, in order. Numbering, parents and every reported path are exactly
+/// those of expanding one state at a time; the batch only lets the cache misses overlap.
+///
 /// The explorer is inlinable so that it is specialised for the client's concrete system.
 @usableFromInline
 struct Explorer<System: TransitionSystem> {
@@ -63,7 +68,7 @@ struct Explorer<System: TransitionSystem> {
 
     /// The number of stored states at which `progress` is next called.
     @usableFromInline var nextProgress: Int
-    /// Accumulates the words read by `StateTable.touch`, so those loads are kept.
+    /// Accumulates the words read by `StateTable.prefetch`, so those loads are kept.
     @usableFromInline var touched: UInt64
 
     @inlinable
@@ -136,72 +141,103 @@ struct Explorer<System: TransitionSystem> {
             return
         }
 
-        // Buffers reused for every state: no allocation per state once they have grown.
+        // Buffers reused for every batch: no allocation per state once they have grown.
         var actions: [Action] = []
+        var batchActions: [Action] = []
         var successors: [State] = []
         var tags: [UInt32] = []
+        var batchEnds: [Int] = []
         actions.reserveCapacity(16)
-        successors.reserveCapacity(16)
-        tags.reserveCapacity(16)
+        batchActions.reserveCapacity(Self.batchSuccessors + 16)
+        successors.reserveCapacity(Self.batchSuccessors + 16)
+        tags.reserveCapacity(Self.batchSuccessors + 16)
+        batchEnds.reserveCapacity(Self.batchStates)
         var depth = 0
         var current = 0
         expansion: while current < table.count {
-            if depth + 1 < levelStart.count && current == levelStart[depth + 1] {
-                depth += 1
-            }
-            let state = table.states[current]
-            actions.removeAll(keepingCapacity: true)
-            system.enabledActions(in: state, into: &actions)
-            if actions.isEmpty {
-                reachedTerminal(state, at: current)
-            }
-            // First compute every successor and touch its home slot, so the cache misses of
-            // the lookups overlap instead of being paid one after the other.
+            // Generate the successors of a batch of states and their tags, then prefetch what
+            // their lookups will read, so the cache misses of a whole batch overlap instead of
+            // being paid one after the other.
+            let batchStart = current
+            var batchEnd = current
+            batchActions.removeAll(keepingCapacity: true)
             successors.removeAll(keepingCapacity: true)
             tags.removeAll(keepingCapacity: true)
-            for action in actions {
-                let next = system.successor(of: state, via: action)
-                let tag = StateTable<State>.tag(of: next)
-                touched &+= table.touch(tag)
-                successors.append(next)
-                tags.append(tag)
+            batchEnds.removeAll(keepingCapacity: true)
+            while batchEnd < table.count && batchEnd - batchStart < Self.batchStates
+                && successors.count < Self.batchSuccessors
+            {
+                let state = table.states[batchEnd]
+                actions.removeAll(keepingCapacity: true)
+                system.enabledActions(in: state, into: &actions)
+                for action in actions {
+                    let next = system.successor(of: state, via: action)
+                    tags.append(StateTable<State>.tag(of: next))
+                    successors.append(next)
+                    batchActions.append(action)
+                }
+                batchEnds.append(successors.count)
+                batchEnd += 1
             }
-            for position in actions.indices {
-                let next = successors[position]
-                let tag = tags[position]
-                let probe = table.find(next, tag: tag)
-                var target = probe.index
-                if target < 0 {
-                    if table.count >= limit {
-                        isComplete = false
-                        if recordsGraph {
-                            edgeActions.removeSubrange(graph.openStateStart...)
-                            graph.discardOpenState()
+            touched &+= table.prefetch(tags)
+
+            // Then store the successors in order, exactly as if each state were expanded alone.
+            var first = 0
+            for end in batchEnds {
+                if depth + 1 < levelStart.count && current == levelStart[depth + 1] {
+                    depth += 1
+                }
+                if first == end {
+                    reachedTerminal(table.states[current], at: current)
+                }
+                for position in first ..< end {
+                    let next = successors[position]
+                    let tag = tags[position]
+                    let probe = table.find(next, tag: tag)
+                    var target = probe.index
+                    transitions += 1
+                    if target < 0 {
+                        if table.count >= limit {
+                            transitions -= 1
+                            isComplete = false
+                            if recordsGraph {
+                                edgeActions.removeSubrange(graph.openStateStart...)
+                                graph.discardOpenState()
+                            }
+                            break expansion
                         }
-                        break expansion
+                        target = table.insert(next, tag: tag, slot: probe.slot)
+                        parents.append(Int32(truncatingIfNeeded: current))
+                        reachingActions.append(batchActions[position])
+                        if levelStart.count == depth + 1 {
+                            levelStart.append(target)
+                        }
+                        admit(next, at: target)
                     }
-                    target = table.insert(next, tag: tag, slot: probe.slot)
-                    parents.append(Int32(truncatingIfNeeded: current))
-                    reachingActions.append(actions[position])
-                    if levelStart.count == depth + 1 {
-                        levelStart.append(target)
+                    if recordsGraph {
+                        let action = batchActions[position]
+                        let actor = system.footprint(of: action, in: table.states[current]).actor
+                        graph.addEdge(to: target, actor: actor)
+                        edgeActions.append(action)
                     }
-                    admit(next, at: target)
                 }
-                transitions += 1
                 if recordsGraph {
-                    let action = actions[position]
-                    graph.addEdge(to: target, actor: system.footprint(of: action, in: state).actor)
-                    edgeActions.append(action)
+                    graph.finishState()
                 }
+                first = end
+                current += 1
             }
-            if recordsGraph {
-                graph.finishState()
-            }
-            current += 1
         }
         expandedCount = current
     }
+
+    /// At most this many states are expanded per batch.
+    @inlinable
+    static var batchStates: Int { 16 }
+
+    /// A batch stops taking states once it has this many successors.
+    @inlinable
+    static var batchSuccessors: Int { 48 }
 
     /// Evaluates the invariants on a newly stored state and reports progress.
     @inlinable

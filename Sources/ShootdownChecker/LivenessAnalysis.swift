@@ -79,17 +79,17 @@ struct LivenessAnalysis {
     /// `isReached` is called at most once per state.
     mutating func counterexample(isReached: (Int) -> Bool) -> LassoShape? {
         if let terminal = exploreAvoiding(isReached) {
-            return stem(to: terminal, cycle: [])
+            return lasso(to: terminal, cycle: [])
         }
         guard let (entry, members, number) = acceptingComponent() else {
             return nil
         }
         switch fairness {
         case .none:
-            return stem(to: entry, cycle: leg(from: entry, to: entry, within: number, nonEmpty: true))
+            return lasso(to: entry, cycle: leg(from: entry, to: entry, within: number, nonEmpty: true))
         case .weak:
             _ = classify(members, number: number)
-            return stem(to: entry, cycle: fairWalk(from: entry, within: number))
+            return lasso(to: entry, cycle: fairWalk(from: entry, within: number))
         }
     }
 
@@ -168,33 +168,41 @@ struct LivenessAnalysis {
         return best
     }
 
-    /// Fills `insideEdge`, `insideSource` and `disabledAt` for the component `number` and
-    /// returns whether it is accepting under weak fairness.
+    /// Finds, for each actor, an edge inside component `number` by it (`insideEdge`,
+    /// `insideSource`) or a member where it is disabled (`disabledAt`), and returns whether every
+    /// actor has one: whether the component is accepting under weak fairness. The scan stops as
+    /// soon as every actor has one, so the waypoints recorded are enough but not exhaustive.
     private mutating func classify(_ members: some Collection<Int32>, number: Int32) -> Bool {
         for actor in 0 ..< graph.actorCount {
             insideEdge[actor] = -1
             insideSource[actor] = -1
             disabledAt[actor] = -1
         }
+        var unserved = graph.actorCount
         for member in members {
             let state = Int(member)
             stamp += 1
             for edge in graph.edges(of: state) {
                 let actor = Int(graph.edgeActor[edge])
                 enabledStamp[actor] = stamp
-                if insideEdge[actor] < 0 && componentOf[Int(graph.edgeTarget[edge])] == number {
+                if insideEdge[actor] < 0 && disabledAt[actor] < 0
+                    && componentOf[Int(graph.edgeTarget[edge])] == number
+                {
                     insideEdge[actor] = edge
                     insideSource[actor] = state
+                    unserved -= 1
                 }
             }
-            for actor in 0 ..< graph.actorCount where enabledStamp[actor] != stamp && disabledAt[actor] < 0 {
+            for actor in 0 ..< graph.actorCount
+            where enabledStamp[actor] != stamp && insideEdge[actor] < 0 && disabledAt[actor] < 0 {
                 disabledAt[actor] = state
+                unserved -= 1
+            }
+            if unserved == 0 {
+                return true
             }
         }
-        for actor in 0 ..< graph.actorCount where insideEdge[actor] < 0 && disabledAt[actor] < 0 {
-            return false
-        }
-        return true
+        return unserved == 0
     }
 
     /// A closed walk from `entry` inside component `number` on which every actor either steps or
@@ -288,7 +296,7 @@ struct LivenessAnalysis {
 
     /// The lasso whose stem follows the breadth-first tree of `G_p` from an initial state to
     /// `state`, and whose cycle is `cycle`.
-    private func stem(to state: Int, cycle: [Int]) -> LassoShape {
+    private func lasso(to state: Int, cycle: [Int]) -> LassoShape {
         var states: [Int] = []
         var cursor = state
         while cursor >= 0 {

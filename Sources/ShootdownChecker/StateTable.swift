@@ -65,17 +65,35 @@ struct StateTable<State: Hashable> {
         return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
-    /// The slot a state with this tag is looked for first.
+    /// Reads the home slot of every tag, then the first byte of every state whose tag matches
+    /// there, so that the `find` calls that follow hit the cache. The loads of one pass do not
+    /// depend on each other, so their cache misses overlap. Returns the words read only to keep
+    /// the loads from being optimised away.
     @inlinable
-    func home(of tag: UInt32) -> Int {
-        Int(tag) & mask
-    }
-
-    /// Reads the home slot of `tag`, so that a later `find` finds it in cache; returns the slot
-    /// word only to keep the load from being optimised away.
-    @inlinable
-    func touch(_ tag: UInt32) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[Int(tag) & mask] }
+    func prefetch(_ tags: [UInt32]) -> UInt64 {
+        let stride = MemoryLayout<State>.stride
+        return slots.withUnsafeBufferPointer { slots in
+            var sink: UInt64 = 0
+            for tag in tags {
+                sink &+= slots[Int(tag) & mask]
+            }
+            guard MemoryLayout<State>.size > 0 else {
+                return sink
+            }
+            states.withUnsafeBufferPointer { states in
+                guard let base = UnsafeRawPointer(states.baseAddress) else {
+                    return
+                }
+                for tag in tags {
+                    let entry = slots[Int(tag) & mask]
+                    if entry != 0 && UInt32(truncatingIfNeeded: entry >> 32) == tag {
+                        let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                        sink &+= UInt64(base.load(fromByteOffset: index * stride, as: UInt8.self))
+                    }
+                }
+            }
+            return sink
+        }
     }
 
     /// Looks `state` (whose tag is `tag`) up.

@@ -1,16 +1,24 @@
-/// Tarjan's strongly-connected-components algorithm over a subgraph of a ``TransitionGraph``, with an
-/// explicit stack instead of recursion so deep graphs cannot overflow the call stack.
+/// Tarjan's strongly-connected-components algorithm over a subgraph of a ``TransitionGraph``, with
+/// an explicit stack instead of recursion so deep graphs cannot overflow the call stack.
 ///
 /// The subgraph is given by `member`: a state belongs to it when `member[state] >= 0`, and only
-/// edges between members are followed. Scratch arrays are kept between runs so several
-/// subgraphs of the same graph can be analysed without reallocating.
+/// edges between members are followed. One array, `number`, holds everything the search needs
+/// to know about an edge's target, so following an edge costs a single random access: whether
+/// the target is outside the subgraph, undiscovered, still open (its discovery number), or
+/// already in a finished component (`finished`, larger than any discovery number, so it never
+/// lowers a low-link, which is exactly Tarjan's "not on the stack" case).
 struct StronglyConnectedComponents {
-    /// Discovery number per state; -1 when not yet discovered in the current run.
-    private var discovery: [Int32]
+    /// `number` of a state outside the subgraph.
+    private static let outside: Int32 = -2
+    /// `number` of a member not discovered yet.
+    private static let undiscovered: Int32 = -1
+    /// `number` of a member already assigned to a component.
+    private static let finished = Int32.max
+
+    /// Per state: `outside`, `undiscovered`, its discovery number, or `finished`.
+    private var number: [Int32]
     /// The smallest discovery number reachable through the DFS subtree and one back edge.
     private var lowLink: [Int32]
-    /// Whether a state is on the Tarjan stack.
-    private var onStack: [Bool]
     /// The Tarjan stack of states not yet assigned to a component.
     private var pending: [Int32] = []
     /// The DFS path: each frame is a state and the next of its edges to examine.
@@ -18,9 +26,8 @@ struct StronglyConnectedComponents {
 
     /// Scratch space for a graph of `stateCount` states.
     init(stateCount: Int) {
-        discovery = [Int32](repeating: -1, count: stateCount)
+        number = [Int32](repeating: Self.outside, count: stateCount)
         lowLink = [Int32](repeating: 0, count: stateCount)
-        onStack = [Bool](repeating: false, count: stateCount)
     }
 
     /// Calls `component` once per strongly connected component of the subgraph reachable from
@@ -32,31 +39,29 @@ struct StronglyConnectedComponents {
         roots: [Int32],
         _ component: (ArraySlice<Int32>) -> Void
     ) {
-        for index in discovery.indices {
-            discovery[index] = -1
+        for state in number.indices {
+            number[state] = member[state] >= 0 ? Self.undiscovered : Self.outside
         }
         var counter: Int32 = 0
-        for root in roots where discovery[Int(root)] < 0 {
+        for root in roots where number[Int(root)] == Self.undiscovered {
             open(root, counter: &counter, graph: graph)
             while let frame = frames.last {
                 let state = Int(frame.state)
-                let edges = graph.edges(of: state)
+                let end = graph.edges(of: state).upperBound
                 var edge = frame.nextEdge
                 var descended = false
-                while edge < edges.upperBound {
+                while edge < end {
                     let target = Int(graph.edgeTarget[edge])
                     edge += 1
-                    if member[target] < 0 {
-                        continue
-                    }
-                    if discovery[target] < 0 {
+                    let seen = number[target]
+                    if seen == Self.undiscovered {
                         frames[frames.count - 1].nextEdge = edge
                         open(Int32(truncatingIfNeeded: target), counter: &counter, graph: graph)
                         descended = true
                         break
                     }
-                    if onStack[target] {
-                        lowLink[state] = min(lowLink[state], discovery[target])
+                    if seen >= 0 && seen < lowLink[state] {
+                        lowLink[state] = seen
                     }
                 }
                 if descended {
@@ -67,13 +72,13 @@ struct StronglyConnectedComponents {
                     let parentState = Int(parent.state)
                     lowLink[parentState] = min(lowLink[parentState], lowLink[state])
                 }
-                if lowLink[state] == discovery[state] {
+                if lowLink[state] == number[state] {
                     var split = pending.count - 1
                     while pending[split] != Int32(truncatingIfNeeded: state) {
                         split -= 1
                     }
                     for member in pending[split...] {
-                        onStack[Int(member)] = false
+                        number[Int(member)] = Self.finished
                     }
                     component(pending[split...])
                     pending.removeSubrange(split...)
@@ -85,10 +90,9 @@ struct StronglyConnectedComponents {
     /// Discovers `state` and pushes its frame.
     private mutating func open(_ state: Int32, counter: inout Int32, graph: TransitionGraph) {
         let index = Int(state)
-        discovery[index] = counter
+        number[index] = counter
         lowLink[index] = counter
         counter += 1
-        onStack[index] = true
         pending.append(state)
         frames.append((state, graph.edges(of: index).lowerBound))
     }

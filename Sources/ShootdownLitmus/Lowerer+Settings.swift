@@ -2,7 +2,7 @@ import ShootdownModel
 
 extension Lowerer {
     static let settingKeys = ["policy", "iommu", "tlb-capacity"]
-    static let iommuAttributes = ["btm", "ats", "range", "tlbi-max-ops"]
+    static let iommuAttributes = ["btm", "ats", "range", "prefetch", "tlbi-max-ops"]
 
     mutating func lowerSettings() throws(LitmusError) {
         var seen: Set<String> = []
@@ -59,6 +59,7 @@ extension Lowerer {
             switch name {
             case "btm": iommu.btm = on
             case "ats": iommu.ats = on
+            case "prefetch": iommu.prefetch = on
             default: iommu.rangeInvalidation = on
             }
         }

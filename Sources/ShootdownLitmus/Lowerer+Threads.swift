@@ -1,7 +1,8 @@
 import ShootdownModel
 
 extension Lowerer {
-    static let calls = ["munmap"]
+    static let calls = ["munmap", "madvise"]
+    static let advice = ["MADV_POPULATE_WRITE"]
 
     /// Thread names decide their kind: `CPU…` or `P…` run on a CPU, `DEV…` are devices.
     mutating func lowerThreadNames() throws(LitmusError) {
@@ -50,10 +51,19 @@ extension Lowerer {
                     guard threads[index].kind == .cpu else {
                         throw error("only CPU threads call \(name.value)", at: name.location)
                     }
-                    guard arguments.count == 1 else {
-                        throw error("\(name.value) takes one page, e.g. \(name.value)(x)", at: name.location)
+                    if name.value == "munmap" {
+                        guard arguments.count == 1 else { throw error("munmap takes one page, e.g. munmap(x)", at: name.location) }
+                        operations.append(.munmap(page: try resolvePage(arguments[0])))
+                        continue
                     }
-                    operations.append(.munmap(page: try resolvePage(arguments[0])))
+                    guard arguments.count == 2 else {
+                        throw error("madvise takes a page and an advice, e.g. madvise(x, MADV_POPULATE_WRITE)", at: name.location)
+                    }
+                    guard Lowerer.advice.contains(arguments[1].value) else {
+                        throw error("unsupported advice '\(arguments[1].value)' (known: \(Lowerer.advice.joined(separator: ", ")))",
+                                    at: arguments[1].location, suggesting: arguments[1].value, among: Lowerer.advice)
+                    }
+                    operations.append(.populateWrite(page: try resolvePage(arguments[0])))
                 }
             }
             threads[index].operations = operations

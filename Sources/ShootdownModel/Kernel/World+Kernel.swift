@@ -30,6 +30,18 @@ extension World {
         return settle(thread, next, log: &log)
     }
 
+    /// Enters `handle_mm_fault` for `page`: takes the mmap lock for read, records
+    /// `vmf->orig_pte`, and starts the fault program.
+    func enterFault(_ thread: Int, page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        var next = state
+        let fields = layout.threads[thread]
+        next.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
+        next.set(fields.orig, pte(page, in: state).encoded())
+        next.set(fields.changed, 0)
+        next.set(fields.pc, 1)
+        return settle(thread, next, log: &log)
+    }
+
     /// Follows branches, skips optional steps whose condition fails, and handles the program's
     /// end, so that the program counter rests on a real step or back in user context.
     func settle(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
@@ -57,7 +69,7 @@ extension World {
                 case .iopfWorker:
                     respondToPageRequest(thread, success: true, in: &next)
                     log.effect("page response: success, device retries")
-                case .device:
+                case .device, .iommuPrefetcher:
                     break
                 }
                 return next

@@ -43,7 +43,7 @@ extension World {
         case .allocZeroed, .allocCopy:
             let source = PageTableEntry(encoded: state.get(fields.orig)).frame
             let value = step.kind == .allocCopy ? frameValue(source, in: state) : 0
-            guard let frame = (0..<frameCount).first(where: { frameState($0, in: state) == .unused }) else {
+            guard let frame = framePool[page].first(where: { frameState($0, in: state) == .unused }) else {
                 state.setFlag(layout.framePoolExhausted, true)
                 return
             }

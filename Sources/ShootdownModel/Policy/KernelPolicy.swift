@@ -31,7 +31,8 @@ public struct KernelPolicy: Sendable, Equatable {
 
 extension KernelPolicy {
     /// Every built-in policy.
-    public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM]
+    public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM,
+                                             deferCOWNotifyToRangeEnd]
 
     /// Looks a policy up by name.
     public static func named(_ name: String) -> KernelPolicy? { all.first { $0.name == name } }
@@ -99,4 +100,21 @@ extension KernelPolicy {
         summary: "v6.6, but an SMMU with BTM registers no notifier (BTM never reaches the ATC)",
         era: .archInvalidateSecondaryTLBs,
         smmuSkipsNotifierWithBTM: true)
+
+    /// A broken variant for case B of `Documentation/mm/mmu_notifier.rst`: v6.2, but
+    /// `wp_page_copy` clears and flushes without notifying under the PTL and leaves the
+    /// secondary-TLB invalidation to `range_end`, after the new PTE is visible.
+    public static let deferCOWNotifyToRangeEnd = KernelPolicy(
+        name: "defer-cow-notify-to-range-end",
+        summary: "v6.2, but wp_page_copy notifies secondary TLBs only at range_end (mmu_notifier.rst case B)",
+        era: .invalidateRange,
+        rewrites: [
+            ProgramRewrite(site: "wp_page_copy.ptep_clear_flush_notify", edit: .replace(with: [
+                Step(.clearFlush, in: "wp_page_copy", file: "mm/memory.c", call: "ptep_clear_flush"),
+            ])),
+            ProgramRewrite(site: "wp_page_copy.ptep_clear_flush_notify: mmu_notifier_invalidate_range", edit: .replace(with: [])),
+            ProgramRewrite(site: "wp_page_copy.mmu_notifier_invalidate_range_only_end", edit: .replace(with: [
+                Step(.rangeEnd(onlyEnd: false), in: "wp_page_copy", file: "mm/memory.c", call: "mmu_notifier_invalidate_range_end"),
+            ])),
+        ])
 }

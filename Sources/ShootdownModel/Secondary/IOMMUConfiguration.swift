@@ -24,9 +24,14 @@ public struct IOMMUConfiguration: Sendable, Equatable {
     public var rangeInvalidation: Bool
     /// `CMDQ_MAX_TLBI_OPS` in pages (512 for 4 KiB pages).
     public var maxTLBIOps: Int
+    /// The IOMMU may walk and cache any present translation at any time (speculative
+    /// prefetch, or ATS translation requests a device issues ahead of use).
+    public var prefetch: Bool
 
-    public init(kind: Kind, btm: Bool = false, ats: Bool = false, rangeInvalidation: Bool = false, maxTLBIOps: Int = 512) {
+    public init(kind: Kind, btm: Bool = false, ats: Bool = false, rangeInvalidation: Bool = false, maxTLBIOps: Int = 512,
+                prefetch: Bool = false) {
         self.kind = kind
+        self.prefetch = prefetch
         self.btm = btm
         self.ats = ats
         self.rangeInvalidation = rangeInvalidation

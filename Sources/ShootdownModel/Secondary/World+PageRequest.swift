@@ -12,13 +12,8 @@ extension World {
             log.say("iommu_sva_handle_iopf(\(name), \(write ? "write" : "read")): no VMA → IOMMU_PAGE_RESP_INVALID")
             return next
         }
-        let fields = layout.threads[thread]
-        next.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
-        next.set(fields.orig, pte(page, in: state).encoded())
-        next.set(fields.changed, 0)
-        next.set(fields.pc, 1)
         log.say("iommu_sva_handle_iopf(\(name), \(write ? "write" : "read")): mmap_read_lock, handle_mm_fault (pte \(pte(page, in: state)))")
-        return settle(thread, next, log: &log)
+        return enterFault(thread, page: page, next, log: &log)
     }
 
     /// `iopf_group_response`: the device resumes. On success it retries its access; otherwise

@@ -103,6 +103,16 @@ public struct ThreadDeclaration: Sendable, Equatable {
     public var name: String
     public var kind: Kind
     public var operations: [Operation]
+    /// Whether the thread calls syscalls only a CPU can run.
+    var usesSyscalls: Bool {
+        operations.contains { operation in
+            switch operation {
+            case .munmap, .populateWrite: return true
+            case .read, .write: return false
+            }
+        }
+    }
+
     /// Register names, indexed by ``Operation`` register numbers.
     public var registers: [String]
 
@@ -122,11 +132,15 @@ public enum Operation: Sendable, Equatable {
     case write(page: Int, value: Int)
     /// `munmap` the page's VMA (CPU threads only).
     case munmap(page: Int)
+    /// `madvise(MADV_POPULATE_WRITE)` on the page (CPU threads only): GUP write-faults it in
+    /// (`faultin_page` → `handle_mm_fault` with `FAULT_FLAG_WRITE`) without storing, so a COW
+    /// page is copied and a clean one made dirty (mm/madvise.c:madvise_populate).
+    case populateWrite(page: Int)
 
     /// The page the operation touches.
     public var page: Int {
         switch self {
-        case let .read(page, _), let .write(page, _), let .munmap(page): return page
+        case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page): return page
         }
     }
 }

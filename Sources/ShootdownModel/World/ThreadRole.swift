@@ -7,4 +7,7 @@ public enum ThreadRole: Sendable, Equatable {
     /// The kernel worker serving the page requests of device `device`
     /// (`iommu_sva_handle_iopf` → `handle_mm_fault`).
     case iopfWorker(device: Int)
+    /// The IOMMU's speculative walker (`iommu … prefetch=on`): fills any empty IOTLB entry
+    /// whose PTE is present.
+    case iommuPrefetcher
 }

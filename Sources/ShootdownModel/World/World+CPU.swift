@@ -3,6 +3,7 @@ extension World {
     func cpuAccess(_ thread: Int, cpu: Int, choice: Int, _ state: WorldState, log: inout StepLog,
                    probe: inout FillProbe) -> WorldState {
         guard let operation = currentOperation(thread, in: state) else { return state }
+        if case let .populateWrite(page) = operation { return populateWrite(thread, page: page, state, log: &log) }
         var next = state
         let page = operation.page
         let write: Bool
@@ -41,13 +42,29 @@ extension World {
             log.say("\(write ? "write" : "read") \(name) faults: no \(write ? "writable " : "")VMA, SIGSEGV")
             return next
         }
-        let fields = layout.threads[thread]
-        next.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
-        next.set(fields.orig, pte(page, in: state).encoded())
-        next.set(fields.changed, 0)
-        next.set(fields.pc, 1)
         log.say("\(write ? "write" : "read") \(name) faults (pte \(pte(page, in: state))): lock_mm_and_find_vma, handle_mm_fault")
-        return settle(thread, next, log: &log)
+        return enterFault(thread, page: page, next, log: &log)
+    }
+
+    /// `madvise(MADV_POPULATE_WRITE)`: GUP's `follow_page_pte` accepts a present PTE with
+    /// `pte_write`; otherwise `faultin_page` runs the write fault and GUP looks again. A missing
+    /// or read-only VMA ends the call with an error.
+    func populateWrite(_ thread: Int, page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        var next = state
+        let name = pageName(page)
+        let entry = pte(page, in: state)
+        if entry.present && entry.write {
+            advance(thread, in: &next)
+            log.say("madvise(\(name), MADV_POPULATE_WRITE): follow_page_pte finds \(entry), done")
+            return next
+        }
+        if !state.flag(layout.vmaPresent[page]) || !configuration.pages[page].vmaWritable {
+            advance(thread, in: &next)
+            log.say("madvise(\(name), MADV_POPULATE_WRITE): no writable VMA, -EFAULT")
+            return next
+        }
+        log.say("madvise(\(name), MADV_POPULATE_WRITE): faultin_page, handle_mm_fault(write) (pte \(entry))")
+        return enterFault(thread, page: page, next, log: &log)
     }
 
     /// Performs the memory access of a read or write through a translation to `frame`.
@@ -58,7 +75,7 @@ extension World {
             setRegister(register, of: thread, to: frameValue(frame, in: state), in: &state)
         case let .write(_, value):
             state.set(layout.frameValue[frame], UInt64(value))
-        case .munmap:
+        case .munmap, .populateWrite:
             break
         }
         advance(thread, in: &state)
@@ -85,6 +102,8 @@ extension World {
             return "write \(pageName(page)) = \(value)"
         case let .munmap(page):
             return "munmap(\(pageName(page)))"
+        case let .populateWrite(page):
+            return "madvise(\(pageName(page)), MADV_POPULATE_WRITE)"
         }
     }
 }

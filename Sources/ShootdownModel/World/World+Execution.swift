@@ -16,6 +16,8 @@ extension World {
             guard state.flag(layout.threads[thread].busy) else { return 0 }
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
             return 1
+        case .iommuPrefetcher:
+            return prefetchCandidates(in: state).count
         }
     }
 
@@ -47,6 +49,8 @@ extension World {
         case .iopfWorker:
             if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
             return workerEntry(thread, state, log: &log)
+        case .iommuPrefetcher:
+            return prefetch(choice: choice, state, log: &log)
         }
     }
 
@@ -54,7 +58,7 @@ extension World {
         switch roles[thread] {
         case let .cpu(cpu): return cpuAccess(thread, cpu: cpu, choice: choice, state, log: &log, probe: &probe)
         case let .device(device): return deviceAccess(thread, device: device, choice: choice, state, log: &log, probe: &probe)
-        case .iopfWorker: return state
+        case .iopfWorker, .iommuPrefetcher: return state
         }
     }
 }

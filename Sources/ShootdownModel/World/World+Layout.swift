@@ -9,7 +9,6 @@ extension World {
         let registerBits = BitAllocator.bits(forMax: maxValue + 1)
         let pteBits = 3 + frameBits
         let entryBits = 2 + frameBits
-        let cpus = roles.filter { if case .cpu = $0 { return true } else { return false } }.count
         let devices = roles.filter { if case .device = $0 { return true } else { return false } }.count
         let pcBits = BitAllocator.bits(forMax: max(programs.fault.ops.count, programs.munmap.ops.count))
 
@@ -26,9 +25,19 @@ extension World {
             layout.vmaPresent.append(try bits.allocate(1))
             layout.iotlb.append(try bits.allocate(entryBits))
         }
-        for _ in 0..<cpus {
+        // A CPU TLB entry exists only for pages the CPU loads or stores through its MMU (or
+        // that the scenario pre-fills); syscalls like munmap or madvise never fill it.
+        for (index, role) in roles.enumerated() {
+            guard case .cpu = role else { continue }
+            let thread = configuration.threads[index]
+            var used = Set<Int>()
+            for operation in thread.operations {
+                if case let .read(page, _) = operation { used.insert(page) }
+                if case let .write(page, _) = operation { used.insert(page) }
+            }
+            for prefill in configuration.prefilled where prefill.cache == .cpuTLB(thread: index) { used.insert(prefill.page) }
             var row: [BitField] = []
-            for _ in 0..<pages { row.append(try bits.allocate(entryBits)) }
+            for page in 0..<pages { row.append(used.contains(page) ? try bits.allocate(entryBits) : .empty) }
             layout.cpuTLB.append(row)
         }
         if configuration.iommu.ats {
@@ -59,6 +68,8 @@ extension World {
                 fields.op = try bits.allocate(BitAllocator.bits(forMax: thread.operations.count))
                 fields.waiting = try bits.allocate(1)
                 for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
+            case .iommuPrefetcher:
+                break
             case .iopfWorker:
                 fields.busy = try bits.allocate(1)
                 fields.requestPage = try bits.allocate(pageBits)

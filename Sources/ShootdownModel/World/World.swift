@@ -27,6 +27,8 @@ public struct World: TransitionSystem, Sendable {
     let frameCount: Int
     /// Frames shared copy-on-write with another address space: never freed by this one.
     let frameShared: [Bool]
+    /// The frames each page's faults allocate from.
+    let framePool: [Range<Int>]
     /// Initial frame of each page (nil when the page starts unmapped or on the zero page).
     let initialFrame: [Int?]
     /// Thread index of each device's thread and of its IOPF worker.
@@ -63,6 +65,10 @@ public struct World: TransitionSystem, Sendable {
             roles.append(.iopfWorker(device: device))
             names.append("IOPF(\(configuration.threads[deviceThread[device]].name))")
         }
+        if configuration.iommu.prefetch {
+            roles.append(.iommuPrefetcher)
+            names.append("IOMMU")
+        }
         self.threadNames = names
         self.roles = roles
         self.deviceThread = deviceThread
@@ -79,12 +85,24 @@ public struct World: TransitionSystem, Sendable {
                 initialFrame.append(nil)
             }
         }
-        let pool = 2 * configuration.threads.reduce(0) { count, thread in
-            count + Set(thread.operations.compactMap { op -> Int? in
-                if case .munmap = op { return nil } else { return op.page }
-            }).count
+        // Each page draws from its own pool, one frame per thread that may write-fault it
+        // (a lost race frees its copy and the retry finds the PTE writable, so no thread
+        // allocates twice for a page). Separate pools keep allocations on different pages
+        // independent.
+        var framePool: [Range<Int>] = []
+        for page in configuration.pages.indices {
+            let writers = configuration.threads.filter { thread in
+                thread.operations.contains { operation in
+                    switch operation {
+                    case let .write(p, _), let .populateWrite(p): return p == page
+                    case .read, .munmap: return false
+                    }
+                }
+            }.count
+            framePool.append(frameShared.count..<(frameShared.count + writers))
+            frameShared.append(contentsOf: repeatElement(false, count: writers))
         }
-        frameShared.append(contentsOf: repeatElement(false, count: pool))
+        self.framePool = framePool
         self.frameShared = frameShared
         self.initialFrame = initialFrame
         self.frameCount = frameShared.count
@@ -146,9 +164,7 @@ public struct World: TransitionSystem, Sendable {
         if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
         if let capacity = configuration.tlbCapacity, capacity < 1 { throw .unsupported("a TLB capacity must be at least 1") }
         for thread in configuration.threads where thread.kind == .device {
-            for operation in thread.operations {
-                if case .munmap = operation { throw .unsupported("a device cannot munmap; only CPU threads run syscalls") }
-            }
+            if thread.usesSyscalls { throw .unsupported("a device cannot call munmap or madvise; only CPU threads run syscalls") }
         }
     }
 }
