@@ -36,7 +36,8 @@ public struct SummaryRenderer: Sendable {
             let kind = liveness.counterexample.map { $0.isTerminal ? " (an execution ends without it)" : " (livelock)" } ?? ""
             lines.append("Eventually \(liveness.name) \(liveness.holds ? "holds" : "violated")\(kind)")
         }
-        lines.append("Time \(scenario.name) \(fixed(stats.seconds, 3)) s (\(fixed(stats.statesPerSecond, 0)) states/s)")
+        let time = stats.seconds < 1 ? "\(fixed(stats.seconds * 1000, 2)) ms" : "\(fixed(stats.seconds, 2)) s"
+        lines.append("Time \(scenario.name) \(time) (\(fixed(stats.statesPerSecond, 0)) states/s)")
         let stated = Set(scenario.expectations.verdicts.keys).union(scenario.expectations.observation == nil ? [] : ["final"])
         for judgement in outcome.judgements where judgement.expected != nil && (stated.contains(judgement.property) || !judgement.isMet) {
             let mark = judgement.isMet ? "ok" : "UNEXPECTED"
