@@ -17,10 +17,9 @@ extension World {
         return candidates
     }
 
-    func prefetch(choice: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
-        let candidates = prefetchCandidates(in: state)
-        guard choice < candidates.count else { return state }
-        let page = candidates[choice]
+    /// Fills page `choice`'s IOTLB entry (the action's choice is the page).
+    func prefetch(choice page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        guard page < layout.iotlb.count, prefetchCandidates(in: state).contains(page) else { return state }
         var next = state
         let entry = pte(page, in: state)
         let translation = CachedTranslation(frame: entry.frame, writable: rules.hardwareWritable(entry))

@@ -1,3 +1,5 @@
+import ShootdownChecker
+
 /// A condition on a machine state: the model-level form of a litmus final or liveness
 /// condition.
 public indirect enum StatePredicate: Sendable, Equatable {
@@ -25,5 +27,29 @@ extension World {
         case let .or(left, right): return evaluate(left, in: state) || evaluate(right, in: state)
         case let .constant(value): return value
         }
+    }
+}
+
+extension World {
+    /// The shared locations a predicate reads, so that partial-order reduction keeps every
+    /// step that can change its truth.
+    public func observedLocations(of predicate: StatePredicate) -> LocationSet {
+        var set = LocationSet()
+        func visit(_ predicate: StatePredicate) {
+            switch predicate {
+            case let .register(thread, _, _): set.insert(locations.local(thread))
+            case let .done(thread): set.insert(locations.local(thread))
+            case let .memory(page, _):
+                set.insert(locations.pte(page))
+                set.insert(framesOfPage[page].map(locations.data))
+            case let .not(inner): visit(inner)
+            case let .and(left, right), let .or(left, right):
+                visit(left)
+                visit(right)
+            case .constant: break
+            }
+        }
+        visit(predicate)
+        return set
     }
 }

@@ -23,6 +23,9 @@ public struct World: TransitionSystem, Sendable {
     public let notifierRegistered: Bool
 
     let layout: StateLayout
+    let locations: LocationMap
+    /// Every frame a page may ever map: its initial frame or the zero page, and its pool.
+    let framesOfPage: [[Int]]
     let rules: ArchitectureRules
     let frameCount: Int
     /// Frames shared copy-on-write with another address space: never freed by this one.
@@ -116,6 +119,11 @@ public struct World: TransitionSystem, Sendable {
         self.notifierRegistered = NotifierRegistration.register(.secondaryTLBSubscriber, era: configuration.policy.era) == .registered
             && !(configuration.policy.smmuSkipsNotifierWithBTM && configuration.iommu.kind == .smmuv3 && configuration.iommu.btm)
 
+        self.locations = LocationMap(pages: configuration.pages.count, frames: frameShared.count,
+                                     devices: deviceThread.count, threads: roles.count)
+        self.framesOfPage = configuration.pages.indices.map { page in
+            [initialFrame[page] ?? World.zeroFrame, World.zeroFrame] + Array(framePool[page])
+        }
         self.layout = try World.makeLayout(configuration, roles: roles, frameCount: frameShared.count,
                                            maxValue: maxValue, programs: programs)
         self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
@@ -129,6 +137,10 @@ public struct World: TransitionSystem, Sendable {
 
     public func enabledActions(in state: WorldState, into actions: inout [WorldAction]) {
         for thread in roles.indices {
+            if case .iommuPrefetcher = roles[thread] {
+                for page in prefetchCandidates(in: state) { actions.append(WorldAction(thread: thread, choice: page)) }
+                continue
+            }
             let count = choiceCount(of: thread, in: state)
             for choice in 0..<count { actions.append(WorldAction(thread: thread, choice: choice)) }
         }
@@ -140,9 +152,13 @@ public struct World: TransitionSystem, Sendable {
     }
 
     public func footprint(of action: WorldAction, in state: WorldState) -> Footprint {
-        // Conservative until the reduction work refines it per step: every step may touch
-        // every shared location.
-        Footprint(actor: Int(action.thread), reads: .all, writes: .all)
+        stepFootprint(of: action, in: state)
+    }
+
+    public var actorCount: Int { roles.count }
+
+    public func futureFootprint(of actor: Int, in state: WorldState) -> Footprint {
+        futureFootprint(ofThread: actor, in: state)
     }
 
     /// Runs one step and narrates it into `log`.

@@ -1,0 +1,120 @@
+import ShootdownChecker
+import ShootdownLitmus
+@testable import ShootdownModel
+import Testing
+
+/// Partial-order reduction trusts the model's footprints. These tests check them against the
+/// model itself on every reachable state of small scenarios: steps declared independent must
+/// commute and must not enable or disable each other, and a thread's future footprint must
+/// cover every step it later takes.
+@Suite("Footprints are sound")
+struct FootprintSoundnessTests {
+    static let caseB = """
+    arm64 case-b-small
+    policy = defer-cow-notify-to-range-end
+    iommu = smmuv3 btm=off ats=off prefetch=on
+    { page a: anon, cow, value 0, pte ro; page b: anon, cow, value 0, pte ro; }
+     CPU0                             | CPUW   | DEV0    ;
+     madvise(a, MADV_POPULATE_WRITE)  | *a = 1 | r0 = *b ;
+                                      | *b = 1 | r1 = *a ;
+    exists (DEV0:r0=1 /\\ DEV0:r1=0)
+    """
+
+    static var worlds: [(String, World)] {
+        var result: [(String, World)] = []
+        for path in BundledScenarios.all {
+            if let scenario = try? ScenarioLowering.load(contentsOf: path), let world = try? World(scenario.configuration) {
+                result.append((path, world))
+            }
+        }
+        if let scenario = try? ScenarioLowering.load(source: caseB, file: "case-b-small.litmus"),
+           let world = try? World(scenario.configuration) {
+            result.append(("case-b-small", world))
+        }
+        return result
+    }
+
+    /// Every reachable state, by a plain search.
+    static func reachable(_ world: World, limit: Int = 200_000) -> [WorldState] {
+        var seen = Set(world.initialStates)
+        var queue = world.initialStates
+        var index = 0
+        var actions: [WorldAction] = []
+        while index < queue.count && queue.count < limit {
+            let state = queue[index]
+            index += 1
+            actions.removeAll(keepingCapacity: true)
+            world.enabledActions(in: state, into: &actions)
+            for action in actions {
+                let next = world.successor(of: state, via: action)
+                if seen.insert(next).inserted { queue.append(next) }
+            }
+        }
+        return queue
+    }
+
+    @Test("independent steps commute and keep each other enabled")
+    func commute() {
+        for (name, world) in Self.worlds {
+            var actions: [WorldAction] = []
+            var checked = 0
+            for state in Self.reachable(world) {
+                actions.removeAll(keepingCapacity: true)
+                world.enabledActions(in: state, into: &actions)
+                for a in actions {
+                    for b in actions where a.thread < b.thread {
+                        let fa = world.footprint(of: a, in: state)
+                        let fb = world.footprint(of: b, in: state)
+                        guard fa.isIndependent(of: fb) else { continue }
+                        checked += 1
+                        let sa = world.successor(of: state, via: a)
+                        let sb = world.successor(of: state, via: b)
+                        var afterA: [WorldAction] = []
+                        var afterB: [WorldAction] = []
+                        world.enabledActions(in: sa, into: &afterA)
+                        world.enabledActions(in: sb, into: &afterB)
+                        #expect(afterA.contains(b), "\(name): \(a) disables \(b)")
+                        #expect(afterB.contains(a), "\(name): \(b) disables \(a)")
+                        #expect(world.successor(of: sa, via: b) == world.successor(of: sb, via: a),
+                                "\(name): \(a) and \(b) do not commute")
+                    }
+                }
+            }
+            #expect(checked > 0 || name.contains("x86"), "\(name): no independent pair to check")
+        }
+    }
+
+    @Test("a thread's future footprint covers its steps and only shrinks")
+    func future() {
+        for (name, world) in Self.worlds {
+            var actions: [WorldAction] = []
+            for state in Self.reachable(world) {
+                actions.removeAll(keepingCapacity: true)
+                world.enabledActions(in: state, into: &actions)
+                for action in actions {
+                    let thread = Int(action.thread)
+                    let future = world.futureFootprint(ofThread: thread, in: state)
+                    let step = world.footprint(of: action, in: state)
+                    let covered = future.reads.union(future.writes)
+                    let touched = step.reads.union(step.writes)
+                    var local = LocationSet()
+                    local.insert(world.locations.local(thread))
+                    for index in 0..<128 where touched.contains(index) && !local.contains(index) {
+                        if case .device = world.roles[thread], index >= world.locations.local(0) { continue }
+                        if case .iopfWorker = world.roles[thread], index >= world.locations.local(0) { continue }
+                        #expect(covered.contains(index), "\(name): \(action) touches \(index) outside its future")
+                    }
+                    let next = world.successor(of: state, via: action)
+                    for other in world.roles.indices {
+                        let before = world.futureFootprint(ofThread: other, in: state)
+                        let after = world.futureFootprint(ofThread: other, in: next)
+                        for index in 0..<128 where after.reads.contains(index) || after.writes.contains(index) {
+                            #expect(before.reads.contains(index) || before.writes.contains(index),
+                                    "\(name): \(action) grows thread \(other)'s future with \(index)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
