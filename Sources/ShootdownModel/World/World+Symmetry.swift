@@ -1,0 +1,104 @@
+/// Symmetry reduction: device threads with identical programs are interchangeable, together
+/// with their ATCs and IOPF workers. A state's canonical form sorts each group of such devices
+/// by their local state, so that symmetric states are stored once.
+extension World {
+    /// Groups (of two or more) of interchangeable device indices.
+    var symmetryGroups: [[Int]] {
+        var groups: [[Int]] = []
+        var assigned = Set<Int>()
+        for device in deviceThread.indices where !assigned.contains(device) {
+            let thread = configuration.threads[deviceThread[device]]
+            let group = deviceThread.indices.filter { other in
+                let candidate = configuration.threads[deviceThread[other]]
+                return candidate.operations == thread.operations && candidate.registers.count == thread.registers.count
+            }
+            assigned.formUnion(group)
+            if group.count > 1 { groups.append(group) }
+        }
+        return groups
+    }
+
+    /// Whether the world has interchangeable devices at all.
+    public var hasSymmetry: Bool { !symmetryGroups.isEmpty }
+
+    /// The fields that move with device `device` under a permutation.
+    private func deviceFields(_ device: Int) -> [BitField] {
+        let deviceFields = layout.threads[deviceThread[device]]
+        let worker = layout.threads[workerThread[device]]
+        var fields = [deviceFields.op, deviceFields.waiting] + deviceFields.registers
+        fields += [worker.busy, worker.requestPage, worker.requestWrite, worker.pc, worker.changed, worker.orig, worker.newFrame]
+        if !layout.atc.isEmpty { fields += layout.atc[device] }
+        return fields
+    }
+
+    /// The canonical representative of `state`'s class under permutations of interchangeable
+    /// devices: within each group, devices are ordered by their local state.
+    public func canonical(_ state: WorldState) -> WorldState {
+        var result = state
+        for group in symmetryGroups {
+            let keys = group.map { device in deviceFields(device).map { state.get($0) } }
+            let order = group.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+            if order == Array(group.indices) { continue }
+            // Device group[order[k]] moves to slot group[k].
+            for (slot, source) in order.enumerated() {
+                let target = deviceFields(group[slot])
+                for (field, value) in zip(target, keys[source]) { result.set(field, value) }
+            }
+            // The PTL holder names a thread: follow the workers that moved.
+            let holder = Int(state.get(layout.ptl)) - 1
+            for (slot, source) in order.enumerated() where holder == workerThread[group[source]] {
+                result.set(layout.ptl, UInt64(workerThread[group[slot]] + 1))
+            }
+        }
+        return result
+    }
+
+    /// Whether a predicate keeps its meaning when interchangeable devices are swapped, so that
+    /// symmetry reduction is sound for it.
+    public func isSymmetric(_ predicate: StatePredicate) -> Bool {
+        for group in symmetryGroups {
+            for (a, b) in zip(group, group.dropFirst()) {
+                let swap = [deviceThread[a]: deviceThread[b], deviceThread[b]: deviceThread[a]]
+                if predicate.renamingThreads(swap).normalized != predicate.normalized { return false }
+            }
+        }
+        return true
+    }
+}
+
+extension StatePredicate {
+    /// The predicate with thread indices renamed.
+    func renamingThreads(_ mapping: [Int: Int]) -> StatePredicate {
+        switch self {
+        case let .register(thread, register, value): return .register(thread: mapping[thread] ?? thread, register: register, value: value)
+        case let .done(thread): return .done(thread: mapping[thread] ?? thread)
+        case .memory, .constant: return self
+        case let .not(inner): return .not(inner.renamingThreads(mapping))
+        case let .and(left, right): return .and(left.renamingThreads(mapping), right.renamingThreads(mapping))
+        case let .or(left, right): return .or(left.renamingThreads(mapping), right.renamingThreads(mapping))
+        }
+    }
+
+    /// A normal form up to the order of conjuncts and disjuncts, as text.
+    var normalized: String {
+        switch self {
+        case let .register(thread, register, value): return "r(\(thread),\(register),\(value.map(String.init) ?? "fault"))"
+        case let .done(thread): return "done(\(thread))"
+        case let .memory(page, value): return "m(\(page),\(value))"
+        case let .constant(value): return "\(value)"
+        case let .not(inner): return "~" + inner.normalized
+        case .and: return "and(" + conjuncts.map(\.normalized).sorted().joined(separator: ",") + ")"
+        case .or: return "or(" + disjuncts.map(\.normalized).sorted().joined(separator: ",") + ")"
+        }
+    }
+
+    private var conjuncts: [StatePredicate] {
+        if case let .and(left, right) = self { return left.conjuncts + right.conjuncts }
+        return [self]
+    }
+
+    private var disjuncts: [StatePredicate] {
+        if case let .or(left, right) = self { return left.disjuncts + right.disjuncts }
+        return [self]
+    }
+}
