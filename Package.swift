@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Benchmarks only (`swift package benchmark`). `MallocInterposer` alone: malloc counts come
+        // from the package's own interposer (no jemalloc or other system library), and leaving out
+        // the default `RuntimeInterposer` trait keeps swift-runtime-interposer out of resolution.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // Generic explicit-state checker: knows nothing about kernels.
@@ -35,6 +39,17 @@ let package = Package(
         .testTarget(
             name: "ScenarioTests",
             dependencies: ["ShootdownLitmus", "ShootdownModel", "ShootdownChecker", "ShootdownReport"]
+        ),
+        // Hot-path benchmarks: `swift package benchmark` (see Benchmarks/ShootdownBenchmarks/README.md).
+        .executableTarget(
+            name: "ShootdownBenchmarks",
+            dependencies: [
+                "ShootdownChecker", "ShootdownModel", "ShootdownLitmus", "ShootdownReport",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ShootdownBenchmarks",
+            exclude: ["README.md"],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
 )

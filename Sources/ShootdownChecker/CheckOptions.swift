@@ -20,17 +20,42 @@ public struct CheckOptions: Sendable {
     public var progressInterval: Int
     /// Called every `progressInterval` new states, on the thread running the check.
     public var progress: (@Sendable (Progress) -> Void)?
+    /// Partial-order reduction, off by default. Not applied when the system does not number its
+    /// actors, when an invariant (or, without fairness, an eventuality) observes every location,
+    /// nor when the specification has eventualities and fairness is weak (weak fairness speaks of
+    /// actors being enabled, which the reduced graph does not preserve);
+    /// ``Statistics/reduction`` tells what was applied.
+    public var reduction: Reduction
+    /// Symmetry reduction through ``TransitionSystem/canonical(_:)``, off by default. Final
+    /// predicates then count terminal states up to symmetry. Not applied when the specification
+    /// has eventualities and fairness is weak (a symmetry permutes the actors that fairness
+    /// tracks); ``Statistics/symmetry`` tells whether it was applied.
+    public var symmetry: Bool
+    /// How visited states are stored; exact by default. A specification with eventualities is
+    /// always checked with exact storage; ``Statistics/storage`` tells what was used.
+    public var storage: Storage
+    /// How many threads explore; values below 1 count as 1. Every result (verdicts, counts,
+    /// counterexamples) is the same for every thread count.
+    public var threads: Int
 
     /// Options with the given settings; every parameter has the default described on its property.
     public init(
         fairness: Fairness = .weak,
         stateLimit: Int? = nil,
         progressInterval: Int = 1 << 18,
-        progress: (@Sendable (Progress) -> Void)? = nil
+        progress: (@Sendable (Progress) -> Void)? = nil,
+        reduction: Reduction = .none,
+        symmetry: Bool = false,
+        storage: Storage = .exact,
+        threads: Int = 1
     ) {
         self.fairness = fairness
         self.stateLimit = stateLimit
         self.progressInterval = progressInterval
         self.progress = progress
+        self.reduction = reduction
+        self.symmetry = symmetry
+        self.storage = storage
+        self.threads = threads
     }
 }

@@ -3,6 +3,11 @@
 /// ``run()`` explores every reachable state breadth-first (so every path it reports is a shortest
 /// one), checks the invariants on each, the final predicates on each terminal state, and then,
 /// when the specification has eventualities, decides them on the recorded transition graph.
+///
+/// ``CheckOptions`` can make it explore a smaller graph with the same verdicts (partial-order
+/// and symmetry reduction; paths are then shortest in that graph, and always real executions of
+/// the system), store fingerprints instead of states, and generate successors on several
+/// threads without changing any result.
 public struct Checker<System: TransitionSystem>: Sendable {
     /// The system explored.
     public let system: System
@@ -18,7 +23,8 @@ public struct Checker<System: TransitionSystem>: Sendable {
         self.options = options
     }
 
-    /// Explores the system and judges every property. Deterministic for a deterministic system.
+    /// Explores the system and judges every property. Deterministic for a deterministic system:
+    /// the same verdicts, counts and counterexamples for every thread count.
     ///
     /// Inlinable, so the exploration loop is specialised for the caller's concrete system rather
     /// than run through generic witness tables.
@@ -26,20 +32,40 @@ public struct Checker<System: TransitionSystem>: Sendable {
     public func run() -> CheckResult<System> {
         let clock = ContinuousClock()
         let start = clock.now
-        var explorer = Explorer(
-            system: system,
-            specification: specification,
-            options: options,
-            clock: clock,
-            start: start
-        )
-        explorer.run()
-        return judge(&explorer, clock: clock, start: start)
+        let plan = ExplorationPlan(system: system, specification: specification, options: options)
+        switch plan.storage {
+        case .exact:
+            var explorer = Explorer<System, StateTable<System.State>>(
+                system: system,
+                specification: specification,
+                options: options,
+                plan: plan,
+                clock: clock,
+                start: start
+            )
+            explorer.run()
+            return judge(&explorer, clock: clock, start: start)
+        case .fingerprint:
+            var explorer = Explorer<System, FingerprintStore<System.State>>(
+                system: system,
+                specification: specification,
+                options: options,
+                plan: plan,
+                clock: clock,
+                start: start
+            )
+            explorer.run()
+            return judge(&explorer, clock: clock, start: start)
+        }
     }
 
     /// Turns a finished exploration into outcomes, deciding the eventualities on the way.
     @usableFromInline
-    func judge(_ explorer: inout Explorer<System>, clock: ContinuousClock, start: ContinuousClock.Instant) -> CheckResult<System> {
+    func judge<Store: VisitedStore>(
+        _ explorer: inout Explorer<System, Store>,
+        clock: ContinuousClock,
+        start: ContinuousClock.Instant
+    ) -> CheckResult<System> where Store.State == System.State {
         let invariants = specification.invariants.indices.map { number in
             let violation = explorer.firstViolation[number]
             return InvariantOutcome<System>(
@@ -71,9 +97,9 @@ public struct Checker<System: TransitionSystem>: Sendable {
                 stateCount: explorer.stateCount,
                 fairness: options.fairness
             )
-            let states = explorer.table.states
+            let store = explorer.store
             for property in specification.eventualities {
-                let shape = analysis.counterexample { property.isReached(states[$0]) }
+                let shape = analysis.counterexample { property.isReached(store.state(at: $0)) }
                 eventualities.append(
                     LivenessOutcome(name: property.name, counterexample: shape.map { explorer.lasso($0, graph: graph) })
                 )
@@ -89,7 +115,15 @@ public struct Checker<System: TransitionSystem>: Sendable {
             maxDepth: explorer.maxDepth,
             seconds: elapsed,
             statesPerSecond: elapsed > 0 ? Double(states) / elapsed : 0,
-            bytesPerState: states > 0 ? Double(allocatedBytes) / Double(states) : 0
+            bytesPerState: states > 0 ? Double(allocatedBytes) / Double(states) : 0,
+            reduction: explorer.plan.reduces ? .partialOrder : .none,
+            symmetry: explorer.plan.symmetric,
+            storage: Store.storage,
+            threads: explorer.plan.threads,
+            collisionProbability: Store.keepsStates ? 0 : collisionProbability(states: states),
+            ampleStates: explorer.ampleStates,
+            provisoExpansions: explorer.provisoExpansions,
+            frontierBytes: explorer.frontierBytes
         )
         return CheckResult(
             statistics: statistics,
@@ -99,4 +133,13 @@ public struct Checker<System: TransitionSystem>: Sendable {
             isComplete: explorer.isComplete
         )
     }
+}
+
+/// The probability that some two of `states` distinct states share a 64-bit fingerprint, about
+/// `states² / 2⁶⁵` (the birthday bound `n (n - 1) / 2` pairs, each colliding with probability
+/// `2⁻⁶⁴`).
+@usableFromInline
+func collisionProbability(states: Int) -> Double {
+    let n = Double(states)
+    return min(1, n * (n - 1) / 2 / 0x1p64)
 }

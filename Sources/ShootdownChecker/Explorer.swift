@@ -1,37 +1,68 @@
-/// Breadth-first exhaustive exploration of a ``TransitionSystem``.
+/// Breadth-first exhaustive exploration of a ``TransitionSystem``, level by level.
 ///
-/// States are stored once, in breadth-first order, in a ``StateTable``; each non-initial state
-/// keeps its parent's index and the action that reached it, so the path to any state is a
-/// shortest one. Depth is not stored per state: because states are numbered in breadth-first
-/// order, the states of depth `d` are the index range `levelStart[d] ..< levelStart[d + 1]`.
+/// States are stored once, in breadth-first order, in a ``VisitedStore`` (full states, or only
+/// fingerprints); each non-initial state keeps its parent's index and the action that reached it
+/// (or, with fingerprints, that action's position among the parent's enabled actions), so the
+/// path to any state is a shortest one. Depth is not stored per state: because states are
+/// numbered in breadth-first order, the states of depth `d` are the index range
+/// `levelStart[d] ..< levelStart[d + 1]`.
 ///
 /// Invariants are evaluated on every new state, final predicates on every terminal state. When
 /// the specification has eventualities, the explorer also records the transition graph (with the
 /// action of each edge alongside) for liveness analysis.
 ///
-/// States are expanded in small batches: the successors of a few consecutive states are generated
-/// and hashed first, the table memory their lookups will touch is prefetched, and only then are
-/// they looked up and stored, in order. Numbering, parents and every reported path are exactly
-/// those of expanding one state at a time; the batch only lets the cache misses overlap.
+/// Each level is cut into chunks of consecutive states. A chunk is expanded first (successors,
+/// ample sets, canonical forms and hashes, by an ``Expander``, possibly on helper threads of a
+/// ``ChunkPool``), then the table memory its lookups will touch is prefetched, and only then are
+/// its successors looked up and stored, in order, on the exploring thread. Numbering, parents and
+/// every reported path are exactly those of expanding one state at a time on one thread, whatever
+/// the number of threads; the chunks only let cache misses overlap and expansion run in parallel.
+///
+/// Partial-order reduction's cycle proviso (C3) is decided while storing: a state expanded
+/// through an ample set one of whose successors was already stored is fully expanded at once
+/// (its other successors are generated and stored right after). That is enough to keep every
+/// action from being postponed forever around a cycle: in any cycle of the reduced graph, take
+/// the state that was stored first; its predecessor on the cycle was stored after it, hence
+/// expanded after it was stored, so that predecessor's edge into it closed onto an already
+/// stored state, and the predecessor was fully expanded. Every cycle therefore contains a fully
+/// expanded state. Because storing happens in frontier order on one thread, "already stored"
+/// means the same for every thread count.
 ///
 /// The explorer is inlinable so that it is specialised for the client's concrete system.
 @usableFromInline
-struct Explorer<System: TransitionSystem> {
+struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State == System.State {
     @usableFromInline typealias State = System.State
     @usableFromInline typealias Action = System.Action
 
+    /// The system explored.
     @usableFromInline let system: System
+    /// The properties judged.
     @usableFromInline let specification: Specification<State>
+    /// The options of the run.
     @usableFromInline let options: CheckOptions
+    /// What the run actually does.
+    @usableFromInline let plan: ExplorationPlan
+    /// Generates successors, on this thread and on helpers.
+    @usableFromInline let expander: Expander<System>
+    /// The clock timing the run.
     @usableFromInline let clock: ContinuousClock
+    /// When the run started.
     @usableFromInline let start: ContinuousClock.Instant
 
     /// The visited states.
-    @usableFromInline var table: StateTable<State>
+    @usableFromInline var store: Store
     /// The parent of each state; -1 for initial states.
-    @usableFromInline var parents: [Int32]
-    /// The action reaching state `i`, stored at `i - initialCount` (initial states have none).
-    @usableFromInline var reachingActions: [Action]
+    @usableFromInline var parents: SegmentedArray<Int32>
+    /// With exact storage, the action reaching state `i`, stored at `i - initialCount` (initial
+    /// states have none).
+    @usableFromInline var reachingActions: SegmentedArray<Action>
+    /// With fingerprint storage, the position of that action among the parent's enabled
+    /// actions, stored at `i - initialCount`; 255 means "see `largeOrdinals`".
+    @usableFromInline var reachingOrdinals: SegmentedArray<UInt8>
+    /// Positions of 255 and more, by state index.
+    @usableFromInline var largeOrdinals: [Int: UInt32]
+    /// For each initial state (index), the position in `system.initialStates` it comes from.
+    @usableFromInline var initialOrigins: [Int]
     /// The first index of each breadth-first depth.
     @usableFromInline var levelStart: [Int]
     /// The number of distinct initial states; they are states `0 ..< initialCount`.
@@ -44,6 +75,10 @@ struct Explorer<System: TransitionSystem> {
     @usableFromInline var terminalCount: Int
     /// Whether exploration reached every reachable state.
     @usableFromInline var isComplete: Bool
+    /// States expanded through a proper ample subset.
+    @usableFromInline var ampleStates: Int
+    /// States fully expanded by the cycle proviso.
+    @usableFromInline var provisoExpansions: Int
 
     /// Per invariant, the first (so shallowest) violating state, or -1.
     @usableFromInline var firstViolation: [Int]
@@ -66,234 +101,186 @@ struct Explorer<System: TransitionSystem> {
     /// The action of each recorded edge.
     @usableFromInline var edgeActions: [Action]
 
+    /// The states of the level being expanded, held in full when the store does not keep them
+    /// or when helper threads read them (see `holdsLevel`).
+    @usableFromInline var levelStates: [State]
+    /// The index of the first state of the level being expanded.
+    @usableFromInline var levelBase: Int
+    /// The states of the next level, collected as they are stored, when `holdsLevel`.
+    @usableFromInline var nextStates: [State]
+    /// The most bytes held at once by `levelStates` and `nextStates`.
+    @usableFromInline var frontierBytes: Int
+
     /// The number of stored states at which `progress` is next called.
     @usableFromInline var nextProgress: Int
-    /// Accumulates the words read by `StateTable.prefetch`, so those loads are kept.
+    /// Accumulates the words read by the store's prefetch, so those loads are kept.
     @usableFromInline var touched: UInt64
 
+    /// An explorer that has stored nothing yet.
     @inlinable
     init(
         system: System,
         specification: Specification<State>,
         options: CheckOptions,
+        plan: ExplorationPlan,
         clock: ContinuousClock,
         start: ContinuousClock.Instant
     ) {
         self.system = system
         self.specification = specification
         self.options = options
+        self.plan = plan
+        expander = Expander(system: system, plan: plan)
         self.clock = clock
         self.start = start
-        table = StateTable()
-        parents = []
-        reachingActions = []
+        store = Store()
+        parents = SegmentedArray()
+        reachingActions = SegmentedArray()
+        reachingOrdinals = SegmentedArray()
+        largeOrdinals = [:]
+        initialOrigins = []
         levelStart = []
         initialCount = 0
         expandedCount = 0
         transitions = 0
         terminalCount = 0
         isComplete = true
+        ampleStates = 0
+        provisoExpansions = 0
         firstViolation = Array(repeating: -1, count: specification.invariants.count)
         openInvariants = specification.invariants.count
         finalSatisfied = Array(repeating: 0, count: specification.finals.count)
         finalUnsatisfied = finalSatisfied
         finalWitness = Array(repeating: -1, count: specification.finals.count)
         finalCounterexample = finalWitness
-        recordsGraph = !specification.eventualities.isEmpty
+        recordsGraph = plan.recordsGraph
         graph = TransitionGraph()
         edgeActions = []
+        levelStates = []
+        levelBase = 0
+        nextStates = []
+        frontierBytes = 0
         nextProgress = options.progress != nil && options.progressInterval > 0 ? options.progressInterval : Int.max
         touched = 0
     }
 
     /// The number of stored states.
     @inlinable
-    var stateCount: Int { table.count }
+    var stateCount: Int { store.count }
 
     /// The largest depth of a stored state, 0 when nothing is stored.
     @inlinable
     var maxDepth: Int { max(levelStart.count - 1, 0) }
 
+    /// Whether each level's states are also collected in `levelStates` (from `nextStates`), rather
+    /// than read from the store: when the store keeps no states, and when helper threads read
+    /// them (the store's own array grows while they read).
+    @inlinable
+    var holdsLevel: Bool { !Store.keepsStates || plan.threads > 1 }
+
     /// Explores until every reachable state is expanded or the state limit is hit.
     @inlinable
     mutating func run() {
         let limit = min(options.stateLimit ?? Int.max, Int(Int32.max))
-
-        for state in system.initialStates {
-            let tag = StateTable<State>.tag(of: state)
-            let probe = table.find(state, tag: tag)
-            if probe.index >= 0 {
-                continue
-            }
-            if table.count >= limit {
-                isComplete = false
-                break
-            }
-            let index = table.insert(state, tag: tag, slot: probe.slot)
-            parents.append(-1)
-            if levelStart.isEmpty {
-                levelStart.append(0)
-            }
-            admit(state, at: index)
-        }
-        initialCount = table.count
+        storeInitialStates(limit: limit)
+        initialCount = store.count
         if !isComplete {
             return
         }
 
-        // Buffers reused for every batch: no allocation per state once they have grown.
-        var actions: [Action] = []
-        var batchActions: [Action] = []
-        var successors: [State] = []
-        var tags: [UInt32] = []
-        var batchEnds: [Int] = []
-        actions.reserveCapacity(16)
-        batchActions.reserveCapacity(Self.batchSuccessors + 16)
-        successors.reserveCapacity(Self.batchSuccessors + 16)
-        tags.reserveCapacity(Self.batchSuccessors + 16)
-        batchEnds.reserveCapacity(Self.batchStates)
-        var depth = 0
-        var current = 0
-        expansion: while current < table.count {
-            // Generate the successors of a batch of states and their tags, then prefetch what
-            // their lookups will read, so the cache misses of a whole batch overlap instead of
-            // being paid one after the other.
-            let batchStart = current
-            var batchEnd = current
-            batchActions.removeAll(keepingCapacity: true)
-            successors.removeAll(keepingCapacity: true)
-            tags.removeAll(keepingCapacity: true)
-            batchEnds.removeAll(keepingCapacity: true)
-            while batchEnd < table.count && batchEnd - batchStart < Self.batchStates
-                && successors.count < Self.batchSuccessors
-            {
-                let state = table.states[batchEnd]
-                actions.removeAll(keepingCapacity: true)
-                system.enabledActions(in: state, into: &actions)
-                for action in actions {
-                    let next = system.successor(of: state, via: action)
-                    tags.append(StateTable<State>.tag(of: next))
-                    successors.append(next)
-                    batchActions.append(action)
-                }
-                batchEnds.append(successors.count)
-                batchEnd += 1
-            }
-            touched &+= table.prefetch(tags)
-
-            // Then store the successors in order, exactly as if each state were expanded alone.
-            var first = 0
-            for end in batchEnds {
-                if depth + 1 < levelStart.count && current == levelStart[depth + 1] {
-                    depth += 1
-                }
-                if first == end {
-                    reachedTerminal(table.states[current], at: current)
-                }
-                for position in first ..< end {
-                    let next = successors[position]
-                    let tag = tags[position]
-                    let probe = table.find(next, tag: tag)
-                    var target = probe.index
-                    transitions += 1
-                    if target < 0 {
-                        if table.count >= limit {
-                            transitions -= 1
-                            isComplete = false
-                            if recordsGraph {
-                                edgeActions.removeSubrange(graph.openStateStart...)
-                                graph.discardOpenState()
-                            }
-                            break expansion
-                        }
-                        target = table.insert(next, tag: tag, slot: probe.slot)
-                        parents.append(Int32(truncatingIfNeeded: current))
-                        reachingActions.append(batchActions[position])
-                        if levelStart.count == depth + 1 {
-                            levelStart.append(target)
-                        }
-                        admit(next, at: target)
-                    }
-                    if recordsGraph {
-                        let action = batchActions[position]
-                        let actor = system.footprint(of: action, in: table.states[current]).actor
-                        graph.addEdge(to: target, actor: actor)
-                        edgeActions.append(action)
-                    }
-                }
-                if recordsGraph {
-                    graph.finishState()
-                }
-                first = end
-                current += 1
-            }
+        var pool: ChunkPool<System>?
+        if plan.threads > 1 {
+            let started = ChunkPool(expander: expander, window: 4 * plan.threads + 4)
+            started.start(helpers: plan.threads - 1)
+            pool = started
         }
-        expandedCount = current
+        defer { pool?.finish() }
+
+        // Buffers reused for every chunk: no allocation per state once they have grown.
+        var scratch = expander.makeScratch()
+        var expansion = Expansion<System>()
+        var rest = Expansion<System>()
+        let chunkStates = pool == nil ? Self.batchStates : Self.parallelChunkStates
+        var depth = 0
+        var begin = 0
+        levels: while begin < store.count {
+            let end = store.count
+            levelBase = begin
+            if holdsLevel {
+                swap(&levelStates, &nextStates)
+                nextStates.removeAll(keepingCapacity: true)
+            }
+            let chunkCount: Int
+            if let pool {
+                chunkCount = pool.begin(level: levelStates, chunkSize: chunkStates)
+            } else {
+                chunkCount = (end - begin + chunkStates - 1) / chunkStates
+            }
+            for chunk in 0 ..< chunkCount {
+                let first = begin + chunk * chunkStates
+                let sources = first ..< min(first + chunkStates, end)
+                if let pool {
+                    pool.recycle(&expansion)
+                    expansion = pool.take(chunk, scratch: &scratch)
+                } else {
+                    expansion.removeAll()
+                    expand(sources, into: &expansion, scratch: &scratch)
+                }
+                if !absorb(expansion, sources: sources, depth: depth, limit: limit, scratch: &scratch, rest: &rest) {
+                    isComplete = false
+                    break levels
+                }
+            }
+            pool?.endLevel()
+            frontierBytes = max(frontierBytes, (levelStates.capacity + nextStates.capacity) * MemoryLayout<State>.stride)
+            depth += 1
+            begin = end
+        }
+        frontierBytes = max(frontierBytes, (levelStates.capacity + nextStates.capacity) * MemoryLayout<State>.stride)
+        if isComplete {
+            expandedCount = store.count
+        }
     }
 
-    /// At most this many states are expanded per batch.
+    /// Sequentially, at most this many states are expanded per chunk.
     @inlinable
     static var batchStates: Int { 16 }
 
-    /// A batch stops taking states once it has this many successors.
+    /// With helper threads, states per chunk.
     @inlinable
-    static var batchSuccessors: Int { 48 }
+    static var parallelChunkStates: Int { 64 }
 
-    /// Evaluates the invariants on a newly stored state and reports progress.
+    /// Expands the stored states `sources` of the current level on this thread.
     @inlinable
-    mutating func admit(_ state: State, at index: Int) {
-        if openInvariants > 0 {
-            for (number, invariant) in specification.invariants.enumerated()
-            where firstViolation[number] < 0 && !invariant.holds(state) {
-                firstViolation[number] = index
-                openInvariants -= 1
+    func expand(_ sources: Range<Int>, into expansion: inout Expansion<System>, scratch: inout Expander<System>.Scratch) {
+        if holdsLevel {
+            levelStates.withUnsafeBufferPointer { states in
+                let local = sources.lowerBound - levelBase ..< sources.upperBound - levelBase
+                expander.expand(UnsafeBufferPointer(rebasing: states[local]), into: &expansion, scratch: &scratch)
             }
-        }
-        if table.count == nextProgress {
-            reportProgress()
-        }
-    }
-
-    /// Calls the progress callback and schedules the next call.
-    @inlinable
-    mutating func reportProgress() {
-        nextProgress += options.progressInterval
-        options.progress?(
-            Progress(
-                states: table.count,
-                transitions: transitions,
-                depth: maxDepth,
-                seconds: seconds(since: start, on: clock)
-            )
-        )
-    }
-
-    /// Evaluates the final predicates on a terminal state.
-    @inlinable
-    mutating func reachedTerminal(_ state: State, at index: Int) {
-        terminalCount += 1
-        for (number, final) in specification.finals.enumerated() {
-            if final.holds(state) {
-                finalSatisfied[number] += 1
-                if finalWitness[number] < 0 {
-                    finalWitness[number] = index
-                }
-            } else {
-                finalUnsatisfied[number] += 1
-                if finalCounterexample[number] < 0 {
-                    finalCounterexample[number] = index
-                }
+        } else {
+            store.withStates(sources) { states in
+                expander.expand(states, into: &expansion, scratch: &scratch)
             }
         }
     }
 
-    /// Approximate bytes allocated for states, bookkeeping, index and graph.
+    /// The state at `index`, which belongs to the level being expanded.
+    @inlinable
+    func levelState(_ index: Int) -> State {
+        Store.keepsStates ? store.state(at: index) : levelStates[index - levelBase]
+    }
+
+    /// Approximate bytes allocated for states, bookkeeping, index, frontier and graph.
     @inlinable
     var allocatedBytes: Int {
-        table.allocatedBytes
-            + parents.capacity * MemoryLayout<Int32>.stride
-            + reachingActions.capacity * MemoryLayout<Action>.stride
+        store.allocatedBytes
+            + parents.allocatedBytes
+            + reachingActions.allocatedBytes
+            + reachingOrdinals.allocatedBytes
+            + largeOrdinals.capacity * (MemoryLayout<Int>.stride + MemoryLayout<UInt32>.stride)
             + levelStart.capacity * MemoryLayout<Int>.stride
+            + frontierBytes
             + graph.allocatedBytes
             + edgeActions.capacity * MemoryLayout<Action>.stride
     }

@@ -9,6 +9,7 @@ public struct Footprint: Hashable, Sendable {
     public var writes: LocationSet
 
     /// A footprint for `actor` reading `reads` and writing `writes`.
+    @inlinable
     public init(actor: Int, reads: LocationSet = .init(), writes: LocationSet = .init()) {
         self.actor = actor
         self.reads = reads
@@ -17,6 +18,7 @@ public struct Footprint: Hashable, Sendable {
 
     /// Two actions are independent if they have different actors and neither writes what the
     /// other reads or writes.
+    @inlinable
     public func isIndependent(of other: Footprint) -> Bool {
         actor != other.actor
             && !writes.intersects(other.reads.union(other.writes))

@@ -5,23 +5,26 @@
 /// for independence checks: a collision can only make two actions look dependent.
 public struct LocationSet: Hashable, Sendable {
     /// Locations 0..<64, bit `i` for location `i`.
-    var low: UInt64
+    @usableFromInline var low: UInt64
     /// Locations 64..<128, bit `i - 64` for location `i`.
-    var high: UInt64
+    @usableFromInline var high: UInt64
 
     /// The number of distinct locations a set can hold.
     public static let capacity = 128
 
     /// The set holding every location.
-    public static let all = LocationSet(low: .max, high: .max)
+    @inlinable
+    public static var all: LocationSet { LocationSet(low: .max, high: .max) }
 
     /// The empty set.
+    @inlinable
     public init() {
         low = 0
         high = 0
     }
 
     /// A set holding the (folded) locations in `indices`.
+    @inlinable
     public init(_ indices: some Sequence<Int>) {
         self.init()
         for index in indices {
@@ -29,12 +32,15 @@ public struct LocationSet: Hashable, Sendable {
         }
     }
 
+    /// A set with the given words.
+    @inlinable
     init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high
     }
 
     /// Adds location `i` (folded onto `0..<128`).
+    @inlinable
     public mutating func insert(_ i: Int) {
         let folded = i & 127
         if folded < 64 {
@@ -45,6 +51,7 @@ public struct LocationSet: Hashable, Sendable {
     }
 
     /// Whether location `i` (folded onto `0..<128`) is in the set.
+    @inlinable
     public func contains(_ i: Int) -> Bool {
         let folded = i & 127
         if folded < 64 {
@@ -54,27 +61,32 @@ public struct LocationSet: Hashable, Sendable {
     }
 
     /// Whether the two sets share at least one location.
+    @inlinable
     public func intersects(_ other: LocationSet) -> Bool {
         (low & other.low) | (high & other.high) != 0
     }
 
     /// The locations in either set.
+    @inlinable
     public func union(_ other: LocationSet) -> LocationSet {
         LocationSet(low: low | other.low, high: high | other.high)
     }
 
     /// Adds every location of `other`.
+    @inlinable
     public mutating func formUnion(_ other: LocationSet) {
         low |= other.low
         high |= other.high
     }
 
     /// Whether the set holds no location.
+    @inlinable
     public var isEmpty: Bool {
         low | high == 0
     }
 
     /// The number of locations in the set.
+    @inlinable
     public var count: Int {
         low.nonzeroBitCount + high.nonzeroBitCount
     }
@@ -82,6 +94,7 @@ public struct LocationSet: Hashable, Sendable {
 
 extension LocationSet: ExpressibleByArrayLiteral {
     /// A set holding the (folded) locations listed.
+    @inlinable
     public init(arrayLiteral elements: Int...) {
         self.init(elements)
     }

@@ -2,12 +2,20 @@
 public struct Invariant<State>: Sendable {
     /// The name reported with the outcome.
     public let name: String
+    /// The locations whose writes may change the predicate's value: a step that writes none of
+    /// them must leave the value unchanged. Partial-order reduction postpones only such steps.
+    /// The default, ``LocationSet/all``, promises nothing (the predicate may read local state
+    /// that no footprint mentions): every step then counts as visible, which keeps the checks
+    /// sound but turns partial-order reduction off.
+    public let observes: LocationSet
     /// Whether the property holds in a state.
     public let holds: @Sendable (State) -> Bool
 
-    /// An invariant called `name` that holds in a state when `holds` returns `true`.
-    public init(_ name: String, _ holds: @escaping @Sendable (State) -> Bool) {
+    /// An invariant called `name` that holds in a state when `holds` returns `true`, and whose
+    /// value only steps writing a location of `observes` can change.
+    public init(_ name: String, observes: LocationSet = .all, _ holds: @escaping @Sendable (State) -> Bool) {
         self.name = name
+        self.observes = observes
         self.holds = holds
     }
 }
@@ -36,12 +44,16 @@ public struct FinalPredicate<State>: Sendable {
 public struct Eventually<State>: Sendable {
     /// The name reported with the outcome.
     public let name: String
+    /// The locations whose writes may change the predicate's value; see ``Invariant/observes``.
+    public let observes: LocationSet
     /// Whether a state is one of the awaited states.
     public let isReached: @Sendable (State) -> Bool
 
-    /// A liveness property called `name` awaiting a state where `isReached` returns `true`.
-    public init(_ name: String, _ isReached: @escaping @Sendable (State) -> Bool) {
+    /// A liveness property called `name` awaiting a state where `isReached` returns `true`, and
+    /// whose value only steps writing a location of `observes` can change.
+    public init(_ name: String, observes: LocationSet = .all, _ isReached: @escaping @Sendable (State) -> Bool) {
         self.name = name
+        self.observes = observes
         self.isReached = isReached
     }
 }

@@ -40,7 +40,7 @@ struct StateTable<State: Hashable> {
 
     /// An empty table with room for at least `minimumCapacity` states before it first grows.
     @inlinable
-    init(minimumCapacity: Int = 1 << 10) {
+    init(minimumCapacity: Int) {
         var capacity = 16
         while capacity / 2 + capacity / 8 < minimumCapacity {
             capacity *= 2
@@ -61,21 +61,26 @@ struct StateTable<State: Hashable> {
     /// The 32-bit hash tag of `state`.
     @inlinable
     static func tag(of state: State) -> UInt32 {
-        let hash = UInt64(UInt(bitPattern: state.hashValue))
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        tag(hash: stateHash(state))
     }
 
-    /// Reads the home slot of every tag, then the first byte of every state whose tag matches
-    /// there, so that the `find` calls that follow hit the cache. The loads of one pass do not
-    /// depend on each other, so their cache misses overlap. Returns the words read only to keep
-    /// the loads from being optimised away.
+    /// The 32-bit hash tag of a state whose 64-bit hash is `hash`.
     @inlinable
-    func prefetch(_ tags: [UInt32]) -> UInt64 {
+    static func tag(hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+
+    /// Reads the home slot of every hash's tag, then the first byte of every state whose tag
+    /// matches there, so that the `find` calls that follow hit the cache. The loads of one pass
+    /// do not depend on each other, so their cache misses overlap. Returns the words read only to
+    /// keep the loads from being optimised away.
+    @inlinable
+    func prefetch(_ hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
         let stride = MemoryLayout<State>.stride
         return slots.withUnsafeBufferPointer { slots in
             var sink: UInt64 = 0
-            for tag in tags {
-                sink &+= slots[Int(tag) & mask]
+            for hash in hashes {
+                sink &+= slots[Int(Self.tag(hash: hash)) & mask]
             }
             guard MemoryLayout<State>.size > 0 else {
                 return sink
@@ -84,7 +89,8 @@ struct StateTable<State: Hashable> {
                 guard let base = UnsafeRawPointer(states.baseAddress) else {
                     return
                 }
-                for tag in tags {
+                for hash in hashes {
+                    let tag = Self.tag(hash: hash)
                     let entry = slots[Int(tag) & mask]
                     if entry != 0 && UInt32(truncatingIfNeeded: entry >> 32) == tag {
                         let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
@@ -173,5 +179,46 @@ struct StateTable<State: Hashable> {
     @inlinable
     var allocatedBytes: Int {
         states.capacity * MemoryLayout<State>.stride + slots.capacity * MemoryLayout<UInt64>.stride
+    }
+}
+
+extension StateTable: VisitedStore {
+    /// Full states are stored.
+    @inlinable
+    static var keepsStates: Bool { true }
+
+    /// Exact storage.
+    @inlinable
+    static var storage: Storage { .exact }
+
+    /// An empty table with the default initial capacity.
+    @inlinable
+    init() {
+        self.init(minimumCapacity: 1 << 10)
+    }
+
+    /// Looks `state` up by the tag of `hash`.
+    @inlinable
+    func find(_ state: State, hash: UInt64) -> StoreProbe {
+        let probe = find(state, tag: Self.tag(hash: hash))
+        return StoreProbe(found: probe.index >= 0, index: probe.index, slot: probe.slot)
+    }
+
+    /// Stores `state` where `probe` says.
+    @inlinable
+    mutating func insert(_ state: State, hash: UInt64, at probe: StoreProbe) -> Int {
+        insert(state, tag: Self.tag(hash: hash), slot: probe.slot)
+    }
+
+    /// The state at `index`.
+    @inlinable
+    func state(at index: Int) -> State {
+        states[index]
+    }
+
+    /// Calls `body` with the stored states `range`.
+    @inlinable
+    func withStates<Result>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<State>) -> Result) -> Result {
+        states.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }

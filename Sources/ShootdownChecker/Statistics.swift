@@ -1,6 +1,6 @@
 /// Figures describing one run of ``Checker``.
 public struct Statistics: Sendable {
-    /// Distinct states stored.
+    /// Distinct states stored (of the reduced graph when a reduction was applied).
     public var states: Int
     /// Transitions explored, including those leading to states already stored.
     public var transitions: Int
@@ -12,10 +12,31 @@ public struct Statistics: Sendable {
     public var seconds: Double
     /// `states / seconds`.
     public var statesPerSecond: Double
-    /// Approximate memory per state: the state storage, the per-state bookkeeping (parent,
-    /// reaching action), the hash-table slots and, when recorded, the transition graph, all
-    /// measured by allocated capacity and divided by the number of states.
+    /// Approximate memory per state: the state storage (fingerprints in fingerprint mode), the
+    /// per-state bookkeeping (parent, reaching action), the hash-table slots, the largest
+    /// breadth-first frontier held in full, and, when recorded, the transition graph, all
+    /// measured by allocated capacity (the inline size of states, not what they point to) and
+    /// divided by the number of states.
     public var bytesPerState: Double
+    /// The reduction actually applied (see ``CheckOptions/reduction``).
+    public var reduction: Reduction
+    /// Whether symmetry reduction was actually applied (see ``CheckOptions/symmetry``).
+    public var symmetry: Bool
+    /// The storage actually used (see ``CheckOptions/storage``).
+    public var storage: Storage
+    /// The number of threads that explored.
+    public var threads: Int
+    /// In fingerprint mode, about `states² / 2⁶⁵`: the probability that two distinct states
+    /// shared a fingerprint, which would have skipped one of them. 0 with exact storage.
+    public var collisionProbability: Double
+    /// States expanded through a proper ample subset of their enabled actions.
+    public var ampleStates: Int
+    /// States whose ample successors closed onto stored states and that were therefore fully
+    /// expanded (the cycle proviso).
+    public var provisoExpansions: Int
+    /// Bytes allocated at the peak for the breadth-first frontier held in full (fingerprint mode,
+    /// or several threads); included in ``bytesPerState``.
+    public var frontierBytes: Int
 
     /// Statistics with the given figures.
     public init(
@@ -25,7 +46,15 @@ public struct Statistics: Sendable {
         maxDepth: Int,
         seconds: Double,
         statesPerSecond: Double,
-        bytesPerState: Double
+        bytesPerState: Double,
+        reduction: Reduction = .none,
+        symmetry: Bool = false,
+        storage: Storage = .exact,
+        threads: Int = 1,
+        collisionProbability: Double = 0,
+        ampleStates: Int = 0,
+        provisoExpansions: Int = 0,
+        frontierBytes: Int = 0
     ) {
         self.states = states
         self.transitions = transitions
@@ -34,5 +63,13 @@ public struct Statistics: Sendable {
         self.seconds = seconds
         self.statesPerSecond = statesPerSecond
         self.bytesPerState = bytesPerState
+        self.reduction = reduction
+        self.symmetry = symmetry
+        self.storage = storage
+        self.threads = threads
+        self.collisionProbability = collisionProbability
+        self.ampleStates = ampleStates
+        self.provisoExpansions = provisoExpansions
+        self.frontierBytes = frontierBytes
     }
 }

@@ -7,6 +7,10 @@
 ///
 /// Exploration is deterministic as long as `initialStates` and `enabledActions(in:into:)` return
 /// their elements in a deterministic order.
+///
+/// Three requirements serve the optional reductions of ``CheckOptions`` and have defaults that
+/// turn them off: ``actorCount`` and ``futureFootprint(of:in:)`` (partial-order reduction) and
+/// ``canonical(_:)`` (symmetry reduction).
 public protocol TransitionSystem: Sendable {
     /// One global state of the system.
     associatedtype State: Hashable & Sendable
@@ -24,9 +28,54 @@ public protocol TransitionSystem: Sendable {
     /// The state reached by taking `action`, which is enabled in `state`.
     func successor(of state: State, via action: Action) -> State
 
-    /// Which actor performs an action and what shared locations it reads/writes: input for
-    /// partial-order reduction later.
+    /// Which actor performs an action and what shared locations it reads/writes: the input of
+    /// partial-order reduction.
     ///
     /// The actor identifies the thread of control for weak fairness; it must fit in an `Int32`.
+    ///
+    /// For partial-order reduction to be sound, the footprint must cover three things: every
+    /// shared location the action reads or writes; every location whose value decides which
+    /// actions its actor has enabled at this point (its guards, including those of the actor's
+    /// alternatives that are disabled now), among the reads; and every location a property
+    /// declares it observes whose value the action changes, among the writes. An actor's local
+    /// state needs no location unless a property reads it.
     func footprint(of action: Action, in state: State) -> Footprint
+
+    /// The number of actors, numbered `0 ..< actorCount` in their footprints. 0 means unknown,
+    /// which disables partial-order reduction.
+    var actorCount: Int { get }
+
+    /// An over-approximation of everything `actor` may read or write in any step it may still
+    /// take from `state` on, its currently enabled actions included. Partial-order reduction
+    /// uses it to decide that one actor's steps cannot interfere with another's future.
+    ///
+    /// The default, reading and writing every location, is always sound and never allows a
+    /// reduction.
+    func futureFootprint(of actor: Int, in state: State) -> Footprint
+
+    /// A canonical representative of `state`'s symmetry class: the state the checker stores for
+    /// every member of the class when symmetry reduction is on. The default is `state` itself.
+    ///
+    /// A symmetry (typically, permuting identical actors) must map initial states to initial
+    /// states, enabled actions to enabled actions with corresponding successors, and must not
+    /// change any property's verdict on a state: the checker evaluates properties on canonical
+    /// states only, and rebuilds every reported path as a real execution of the system. The
+    /// result must lie in `state`'s class; the better it picks one member per class, the more
+    /// the state space shrinks.
+    func canonical(_ state: State) -> State
+}
+
+extension TransitionSystem {
+    /// Unknown: partial-order reduction stays off.
+    public var actorCount: Int { 0 }
+
+    /// Every location, read and written: no reduction is ever justified by it.
+    public func futureFootprint(of actor: Int, in state: State) -> Footprint {
+        Footprint(actor: actor, reads: .all, writes: .all)
+    }
+
+    /// No symmetry: every state is its own representative.
+    public func canonical(_ state: State) -> State {
+        state
+    }
 }

@@ -6,17 +6,27 @@ import ShootdownModel
 /// expectations.
 public enum ScenarioCheck {
     /// Checks `scenario`. The verdicts come only from exploring the model.
+    ///
+    /// Symmetry reduction is used only when asked for, when the world has interchangeable
+    /// devices, and when every condition of the scenario is symmetric in them.
     public static func run(_ scenario: Scenario, options: CheckOptions = .init()) throws(ModelError) -> ScenarioOutcome {
         let world = try World(scenario.configuration)
         var specification = Specification<WorldState>(invariants: world.invariants)
+        var predicates: [StatePredicate] = []
         if let final = scenario.final {
             let predicate = final.predicate
+            predicates.append(predicate)
             specification.finals.append(FinalPredicate(final.text) { world.evaluate(predicate, in: $0) })
         }
         for clause in scenario.eventualities {
             let predicate = clause.predicate
-            specification.eventualities.append(Eventually(clause.text) { world.evaluate(predicate, in: $0) })
+            predicates.append(predicate)
+            specification.eventualities.append(Eventually(clause.text, observes: world.observedLocations(of: predicate)) {
+                world.evaluate(predicate, in: $0)
+            })
         }
+        var options = options
+        options.symmetry = options.symmetry && world.hasSymmetry && predicates.allSatisfy(world.isSymmetric)
         let result = Checker(system: world, specification: specification, options: options).run()
         return ScenarioOutcome(scenario: scenario, world: world, result: result)
     }

@@ -21,6 +21,10 @@ public struct SummaryRenderer: Sendable {
         if let description = scenario.description { lines.append("  \"\(description)\"") }
         lines.append("Config \(scenario.configuration.summaryLine)")
         lines.append("States \(stats.states)  Transitions \(stats.transitions)  Terminal \(stats.terminalStates)  Depth \(stats.maxDepth)")
+        lines.append("Search \(stats.reduction == .partialOrder ? "partial-order reduction (ample sets at \(stats.ampleStates) states, \(stats.provisoExpansions) cycle-proviso expansions)" : "no reduction")"
+                     + (stats.symmetry ? ", device symmetry" : "")
+                     + (stats.storage == .fingerprint ? ", fingerprints (collision probability \(stats.collisionProbability))" : ", exact states")
+                     + ", \(stats.threads) thread\(stats.threads == 1 ? "" : "s")")
         if !outcome.result.isComplete { lines.append("INCOMPLETE: the state limit stopped the exploration; verdicts are partial") }
         if let final = scenario.final, let found = outcome.result.finals.first, let observation = outcome.observation {
             lines.append(outcome.conditionValidated == true ? "Ok" : "No")

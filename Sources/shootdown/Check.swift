@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ShootdownChecker
 import ShootdownLitmus
 import ShootdownModel
@@ -26,6 +27,18 @@ struct Check: ParsableCommand {
     @Option(help: "Fairness for 'eventually' conditions: weak (per thread) or none.")
     var fairness: FairnessChoice = .weak
 
+    @Option(help: "State-space reduction: por (partial-order, the default) or none.")
+    var reduction: ReductionChoice = .por
+
+    @Flag(help: "Do not merge states that differ only by a permutation of interchangeable devices.")
+    var noSymmetry = false
+
+    @Option(help: "Visited-state storage: exact (full states) or fingerprint (64-bit hashes, far less memory).")
+    var storage: StorageChoice = .exact
+
+    @Option(help: "Exploration threads (default: one per core). Verdicts and counts do not depend on it.")
+    var threads: Int?
+
     func run() throws {
         let files: [String]
         do {
@@ -50,6 +63,10 @@ struct Check: ParsableCommand {
             var options = CheckOptions()
             options.fairness = fairness == .weak ? .weak : .none
             options.stateLimit = stateLimit
+            options.reduction = reduction == .por ? .partialOrder : .none
+            options.symmetry = !noSymmetry
+            options.storage = storage == .exact ? .exact : .fingerprint
+            options.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
             options.progress = Terminal.progressReporter(label: scenario.name)
             let outcome: ScenarioOutcome
             do {
@@ -78,4 +95,14 @@ struct Check: ParsableCommand {
 enum FairnessChoice: String, ExpressibleByArgument, CaseIterable {
     case weak
     case none
+}
+
+enum ReductionChoice: String, ExpressibleByArgument, CaseIterable {
+    case por
+    case none
+}
+
+enum StorageChoice: String, ExpressibleByArgument, CaseIterable {
+    case exact
+    case fingerprint
 }

@@ -83,16 +83,41 @@ struct Increment: TransitionSystem {
         case .write: Footprint(actor: step.thread, writes: [0])
         }
     }
+
+    var actorCount: Int { 2 }
+
+    /// What the rest of the thread's program touches.
+    func futureFootprint(of thread: Int, in state: State) -> Footprint {
+        var future = Footprint(actor: thread)
+        for kind in program.dropFirst(state.pc[thread]) {
+            let step = footprint(of: Step(thread: thread, kind: kind), in: state)
+            future.reads.formUnion(step.reads)
+            future.writes.formUnion(step.writes)
+        }
+        return future
+    }
+
+    /// The two threads run the same program: sort their (program counter, register) pairs.
+    func canonical(_ state: State) -> State {
+        guard (state.pc[1], state.tmp[1]) < (state.pc[0], state.tmp[0]) else {
+            return state
+        }
+        var swapped = state
+        swapped.pc.swapAt(0, 1)
+        swapped.tmp.swapAt(0, 1)
+        return swapped
+    }
 }
 
 extension Increment {
     /// The final value is 2.
     static let bothCounted = FinalPredicate<State>("x == 2") { $0.x == 2 }
 
-    /// At most one thread is in its critical section.
+    /// At most one thread is in its critical section. Threads enter and leave their critical
+    /// sections only by steps that write the lock (location 1).
     func mutualExclusion() -> Invariant<State> {
         let critical = criticalSection
-        return Invariant("mutual exclusion") { state in
+        return Invariant("mutual exclusion", observes: [1]) { state in
             state.pc.filter { critical.contains($0) }.count <= 1
         }
     }

@@ -50,15 +50,38 @@ struct PoliteThreads: TransitionSystem {
         return next
     }
 
+    /// Flags are locations 0 and 1, the grant 2, "someone done" 3 (written by the check that
+    /// finishes); thread 1's raise is guarded by the grant.
     func footprint(of step: Step, in state: State) -> Footprint {
         switch step {
-        case .raise(let thread), .lower(let thread): Footprint(actor: thread, writes: [thread])
-        case .check(let thread): Footprint(actor: thread, reads: [1 - thread])
+        case .raise(let thread): Footprint(actor: thread, reads: thread == 1 ? [2] : [], writes: [thread])
+        case .lower(let thread): Footprint(actor: thread, writes: [thread])
+        case .check(let thread): Footprint(actor: thread, reads: [1 - thread], writes: state.flag[1 - thread] ? [] : [3])
         case .grant: Footprint(actor: 2, writes: [2])
         }
     }
 
-    static let someoneDone = Eventually<State>("someone done") { $0.pc.contains(3) }
+    var actorCount: Int { hasArbiter ? 3 : 2 }
+
+    func futureFootprint(of actor: Int, in state: State) -> Footprint {
+        switch actor {
+        case 2: state.granted ? Footprint(actor: 2) : Footprint(actor: 2, writes: [2])
+        default: state.pc[actor] == 3 ? Footprint(actor: actor) : Footprint(actor: actor, reads: [1 - actor, 2], writes: [actor, 3])
+        }
+    }
+
+    /// Without the arbiter the two threads are interchangeable: sort their (pc, flag) pairs.
+    func canonical(_ state: State) -> State {
+        guard !hasArbiter, (state.pc[1], state.flag[1] ? 1 : 0) < (state.pc[0], state.flag[0] ? 1 : 0) else {
+            return state
+        }
+        var swapped = state
+        swapped.pc.swapAt(0, 1)
+        swapped.flag.swapAt(0, 1)
+        return swapped
+    }
+
+    static let someoneDone = Eventually<State>("someone done", observes: [3]) { $0.pc.contains(3) }
 }
 
 /// A device retries an access (a self-loop: the state does not change) until a fixer thread
@@ -94,11 +117,25 @@ struct DeviceRetry: TransitionSystem {
         return next
     }
 
+    /// The fix flag is location 0, completion location 1.
     func footprint(of step: Step, in state: State) -> Footprint {
-        step == .fix ? Footprint(actor: 1, writes: [0]) : Footprint(actor: 0, reads: [0])
+        switch step {
+        case .fix: Footprint(actor: 1, writes: [0])
+        case .retry: Footprint(actor: 0, reads: [0])
+        case .complete: Footprint(actor: 0, reads: [0], writes: [1])
+        }
     }
 
-    static let completes = Eventually<State>("device completes") { $0.done }
+    var actorCount: Int { 2 }
+
+    func futureFootprint(of actor: Int, in state: State) -> Footprint {
+        if actor == 1 {
+            return state.fixed ? Footprint(actor: 1) : Footprint(actor: 1, writes: [0])
+        }
+        return state.done ? Footprint(actor: 0) : Footprint(actor: 0, reads: [0], writes: [1])
+    }
+
+    static let completes = Eventually<State>("device completes", observes: [1]) { $0.done }
 }
 
 /// Two threads taking two locks in opposite orders, then releasing them.
@@ -143,5 +180,12 @@ struct LockOrder: TransitionSystem {
         Footprint(actor: thread, reads: [0, 1], writes: [0, 1])
     }
 
-    static let bothDone = Eventually<State>("both done") { $0.pc == [4, 4] }
+    var actorCount: Int { 2 }
+
+    func futureFootprint(of thread: Int, in state: State) -> Footprint {
+        state.pc[thread] < 4 ? Footprint(actor: thread, reads: [0, 1], writes: [0, 1]) : Footprint(actor: thread)
+    }
+
+    /// Every step writes the locks, so any location set containing them is a valid observation.
+    static let bothDone = Eventually<State>("both done", observes: [0, 1]) { $0.pc == [4, 4] }
 }

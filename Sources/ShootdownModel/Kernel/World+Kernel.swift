@@ -35,7 +35,7 @@ extension World {
     func enterFault(_ thread: Int, page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
         var next = state
         let fields = layout.threads[thread]
-        next.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
+        next.set(layout.mmapReaders, state.get(layout.mmapReaders) &+ 1)
         next.set(fields.orig, pte(page, in: state).encoded())
         next.set(fields.changed, 0)
         next.set(fields.pc, 1)
@@ -68,7 +68,7 @@ extension World {
                 }
             case .ret:
                 next.set(pcField, 0)
-                next.set(layout.mmapReaders, next.get(layout.mmapReaders) - 1)
+                next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
                 switch roles[thread] {
                 case .cpu:
                     if program.name == programs.munmap.name { advance(thread, in: &next) }

@@ -20,15 +20,15 @@ extension World {
             state.setFlag(fields.changed, new != old)
             log.effect(new != old ? "pte[\(name)]: \(old) → \(new)" : "pte[\(name)] unchanged (spurious fault)")
         case .flushTLBPage:
-            cpuFlush(pages: [page], in: &state, log: &log)
+            cpuFlush(page: page, in: &state, log: &log)
             log.count(\.cpuTLBIPage)
         case .clearFlush:
             setPTE(page, .none, in: &state)
             log.effect("pte[\(name)] cleared")
-            cpuFlush(pages: [page], in: &state, log: &log)
+            cpuFlush(page: page, in: &state, log: &log)
             log.count(\.cpuTLBIPage)
         case .flushGatherRange:
-            if state.flag(fields.gatherQueued) { cpuFlush(pages: [page], in: &state, log: &log) }
+            if state.flag(fields.gatherQueued) { cpuFlush(page: page, in: &state, log: &log) }
             log.count(\.cpuTLBIRange)
         case let .notifySecondary(scope):
             notifySecondaryTLBs(scope == .wholeMM ? nil : [page], in: &state, log: &log)
@@ -43,7 +43,7 @@ extension World {
         case .allocZeroed, .allocCopy:
             let source = PageTableEntry(encoded: state.get(fields.orig)).frame
             let value = step.kind == .allocCopy ? frameValue(source, in: state) : 0
-            guard let frame = framePool[page].first(where: { frameState($0, in: state) == .unused }) else {
+            guard let frame = ownFrame[thread][page], frameState(frame, in: state) == .unused else {
                 state.setFlag(layout.framePoolExhausted, true)
                 return
             }
@@ -65,7 +65,7 @@ extension World {
             log.effect("pte[\(name)] = zero page")
         case .detachVMA:
             state.setFlag(layout.vmaPresent[page], false)
-            state.set(layout.mmapReaders, state.get(layout.mmapReaders) + 1)
+            state.set(layout.mmapReaders, state.get(layout.mmapReaders) &+ 1)
             log.effect("VMA of \(name) removed")
         case .zapPTE:
             let old = pte(page, in: state)
@@ -87,14 +87,12 @@ extension World {
 
     /// A broadcast CPU TLB invalidation of `pages` on every CPU (arm64 TLBI VALE1IS / x86 IPIs).
     /// An SMMU with BTM sharing the CPU's ASID snoops it.
-    func cpuFlush(pages: [Int], in state: inout WorldState, log: inout StepLog) {
-        log.effect("TLBI \(pages.map(pageName).joined(separator: ",")) on every CPU")
-        for page in pages {
-            for cpu in layout.cpuTLB.indices { invalidate(.cpuTLB(cpu: cpu), page: page, in: &state) }
-            if configuration.iommu.snoopsCPUInvalidations, invalidate(.iotlb, page: page, in: &state) {
-                log.effect("BTM: SMMU snoops the TLBI, IOTLB[\(pageName(page))] invalidated")
-                log.count(\.iotlbSnooped)
-            }
+    func cpuFlush(page: Int, in state: inout WorldState, log: inout StepLog) {
+        log.effect("TLBI \(pageName(page)) on every CPU")
+        for cpu in layout.cpuTLB.indices { invalidate(.cpuTLB(cpu: cpu), page: page, in: &state) }
+        if configuration.iommu.snoopsCPUInvalidations, invalidate(.iotlb, page: page, in: &state) {
+            log.effect("BTM: SMMU snoops the TLBI, IOTLB[\(pageName(page))] invalidated")
+            log.count(\.iotlbSnooped)
         }
     }
 }

@@ -14,6 +14,18 @@ public struct WorldState: Hashable, Sendable {
     /// An all-zero state.
     public init() { words = .zero }
 
+    /// Word-wise comparison, as one vector compare.
+    @inline(__always)
+    public static func == (lhs: WorldState, rhs: WorldState) -> Bool {
+        all(lhs.words .== rhs.words)
+    }
+
+    /// Hashes the sixteen words.
+    @inline(__always)
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: words) { hasher.combine(bytes: $0) }
+    }
+
     /// Reads the field `field`.
     @inline(__always)
     public func get(_ field: BitField) -> UInt64 {

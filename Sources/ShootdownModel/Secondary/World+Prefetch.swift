@@ -1,25 +1,22 @@
 /// The IOMMU's speculative table walker: with `prefetch=on` it may cache any present
 /// translation at any time, as an SMMU or VT-d walker caching ahead of use may.
 extension World {
-    /// Pages whose IOTLB entry is empty and whose PTE is present (only while the IOTLB has
-    /// room, when it has a capacity: speculation does not evict).
-    func prefetchCandidates(in state: WorldState) -> [Int] {
-        var candidates: [Int] = []
-        var occupied = 0
-        for page in layout.iotlb.indices {
-            if state.get(layout.iotlb[page]) != 0 {
-                occupied += 1
-            } else if pte(page, in: state).present {
-                candidates.append(page)
-            }
-        }
-        if let capacity = configuration.tlbCapacity, occupied >= capacity { return [] }
-        return candidates
+    /// Whether the walker may fill page `page` now: its IOTLB entry is empty, its PTE present,
+    /// and, when the IOTLB has a capacity, there is room (speculation does not evict).
+    func isPrefetchCandidate(_ page: Int, in state: WorldState) -> Bool {
+        guard state.get(layout.iotlb[page]) == 0, pte(page, in: state).present else { return false }
+        guard let capacity = configuration.tlbCapacity else { return true }
+        return layout.iotlb.indices.count { state.get(layout.iotlb[$0]) != 0 } < capacity
+    }
+
+    /// The number of pages the walker may fill now.
+    func prefetchCandidateCount(in state: WorldState) -> Int {
+        layout.iotlb.indices.count { isPrefetchCandidate($0, in: state) }
     }
 
     /// Fills page `choice`'s IOTLB entry (the action's choice is the page).
     func prefetch(choice page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
-        guard page < layout.iotlb.count, prefetchCandidates(in: state).contains(page) else { return state }
+        guard page < layout.iotlb.count, isPrefetchCandidate(page, in: state) else { return state }
         var next = state
         let entry = pte(page, in: state)
         let translation = CachedTranslation(frame: entry.frame, writable: rules.hardwareWritable(entry))

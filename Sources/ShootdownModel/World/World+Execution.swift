@@ -17,7 +17,7 @@ extension World {
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
             return 1
         case .iommuPrefetcher:
-            return prefetchCandidates(in: state).count
+            return prefetchCandidateCount(in: state)
         }
     }
 

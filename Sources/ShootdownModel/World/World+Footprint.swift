@@ -2,19 +2,45 @@ import ShootdownChecker
 
 /// Footprints: which shared locations a step reads and writes, and which ones a thread may
 /// still touch in the future. Partial-order reduction relies on them being over-approximations:
-/// a location missing here would let the checker skip an interleaving that matters.
+/// a location missing here would let the checker skip an interleaving that matters. Two kinds
+/// of writes are left out on purpose, because they commute with each other and no guard reads
+/// them: setting a sticky violation flag (a step names the flag only when it sets it, so that
+/// the invariant sees it), and nothing else.
 extension World {
-    /// The locations of everything that happens at a page during a fault or munmap there.
-    func pageUniverse(_ page: Int) -> LocationSet {
+    /// Whether the scenario tracks the mmap lock (only munmap waits for it).
+    var tracksMmap: Bool { layout.mmapReaders.width > 0 }
+
+    /// The locations a fault or munmap at `page` may touch, frames aside.
+    func pageLocations(_ page: Int) -> LocationSet {
         var set = configuration.tlbCapacity == nil ? LocationSet() : capacityLocations
-        set.insert([locations.ptl, locations.mmap, locations.flags, locations.pte(page), locations.iotlb(page),
-                    locations.cpuTLB(page)])
-        set.insert(framesOfPage[page].map(locations.data))
-        set.insert(layout.atc.indices.map(locations.atc))
+        set.insert([locations.ptl, locations.pte(page), locations.iotlb(page), locations.cpuTLB(page)])
+        if tracksMmap { set.insert(locations.mmap) }
+        for device in layout.atc.indices { set.insert(locations.atc(device)) }
         if configuration.iommu.kind == .smmuv3 && !configuration.iommu.rangeInvalidation && configuration.iommu.maxTLBIOps <= 1 {
-            set.insert(layout.iotlb.indices.map(locations.iotlb))
+            for other in layout.iotlb.indices { set.insert(locations.iotlb(other)) }
         }
         return set
+    }
+
+    /// With a TLB capacity, every TLB entry a fill may evict.
+    var capacityLocations: LocationSet {
+        var set = LocationSet()
+        for page in layout.iotlb.indices { set.insert([locations.iotlb(page), locations.cpuTLB(page)]) }
+        for device in layout.atc.indices { set.insert(locations.atc(device)) }
+        return set
+    }
+
+    /// Adds the frames of `page` that `owner` may reach from `state` on: a frame still unused
+    /// belongs to the thread that will allocate it, and no one else can reach it before that
+    /// thread has allocated and mapped it. Stores never reach a frame shared copy-on-write with
+    /// another process (its PTE stays read-only; a write fault copies it).
+    func insertFrames(of page: Int, reachableBy owner: Int, in state: WorldState, reads: inout LocationSet,
+                      writes: inout LocationSet, writing: Bool) {
+        for frame in framesOfPage[page] {
+            guard frameState(frame, in: state) != .unused || ownFrame[owner][page] == frame else { continue }
+            reads.insert(locations.data(frame))
+            if writing && frame != World.zeroFrame && !frameShared[frame] { writes.insert(locations.data(frame)) }
+        }
     }
 
     /// What the step `action` takes from `state` reads and writes.
@@ -29,23 +55,24 @@ extension World {
             if threadPC(thread, in: state) != 0 || isMunmap(thread, in: state) {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             } else {
-                accessFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
-                writes.insert([locations.mmap, locations.cpuTLB(page), locations.pte(page)])
                 reads.insert([locations.pte(page), locations.cpuTLB(page)])
+                writes.insert([locations.cpuTLB(page), locations.pte(page)])
+                if tracksMmap { writes.insert(locations.mmap) }
+                accessFootprint(thread, page: page, owner: thread, in: state, reads: &reads, writes: &writes)
             }
         case let .device(device):
             guard let operation = currentOperation(thread, in: state) else { break }
             let page = operation.page
             reads.insert([locations.pte(page), locations.iotlb(page), locations.atc(device), locations.request(device)])
             writes.insert([locations.iotlb(page), locations.atc(device), locations.request(device), locations.local(workerThread[device])])
-            accessFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
+            accessFootprint(thread, page: page, owner: workerThread[device], in: state, reads: &reads, writes: &writes)
         case let .iopfWorker(device):
             let page = faultContext(thread, in: state).page
             reads.insert(locations.request(device))
             writes.insert([locations.request(device), locations.local(deviceThread[device])])
             if threadPC(thread, in: state) == 0 {
                 reads.insert(locations.pte(page))
-                writes.insert(locations.mmap)
+                if tracksMmap { writes.insert(locations.mmap) }
             } else {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             }
@@ -53,7 +80,7 @@ extension World {
             let page = Int(action.choice)
             reads.insert([locations.pte(page), locations.iotlb(page)])
             writes.insert(locations.iotlb(page))
-            if configuration.tlbCapacity != nil { reads.insert(layout.iotlb.indices.map(locations.iotlb)) }
+            if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }
         return Footprint(actor: thread, reads: reads, writes: writes)
     }
@@ -63,49 +90,39 @@ extension World {
         return false
     }
 
-    /// A load or store through a TLB: the frame it may reach, and the violation flag.
-    private func accessFootprint(_ thread: Int, page: Int, in state: WorldState, reads: inout LocationSet,
+    /// A load or store through a TLB: the frames it may reach, and the violation flag when a
+    /// frame of the page has been freed.
+    private func accessFootprint(_ thread: Int, page: Int, owner: Int, in state: WorldState, reads: inout LocationSet,
                                  writes: inout LocationSet) {
-        let frames = framesOfPage[page].map(locations.data)
-        reads.insert(frames)
-        if case .write? = currentOperation(thread, in: state) { writes.insert(frames) }
-        writes.insert(locations.flags)
+        var storing = false
+        if case .write? = currentOperation(thread, in: state) { storing = true }
+        insertFrames(of: page, reachableBy: owner, in: state, reads: &reads, writes: &writes, writing: storing)
+        if framesOfPage[page].contains(where: { frameState($0, in: state) == .freed }) { writes.insert(locations.flags) }
         if configuration.tlbCapacity != nil {
-            // A fill into a full TLB may evict any entry.
-            let caches = capacityLocations
-            reads.formUnion(caches)
-            writes.formUnion(caches)
+            reads.formUnion(capacityLocations)
+            writes.formUnion(capacityLocations)
         }
     }
 
-    /// With a TLB capacity, every TLB entry a fill may evict.
-    var capacityLocations: LocationSet {
-        var set = LocationSet()
-        set.insert(layout.iotlb.indices.map(locations.iotlb))
-        set.insert(layout.iotlb.indices.map(locations.cpuTLB))
-        set.insert(layout.atc.indices.map(locations.atc))
-        return set
-    }
-
-    /// A kernel step, plus the silent steps and program end that may follow it in the same
-    /// transition (releasing the mmap lock, answering a page request).
+    /// A kernel step, plus the branches, silent steps and program end that follow it in the
+    /// same transition (releasing the mmap lock, answering a page request).
     private func kernelFootprint(_ thread: Int, page: Int, in state: WorldState, reads: inout LocationSet,
                                  writes: inout LocationSet) {
         let program = program(of: thread, in: state)
         let position = max(threadPC(thread, in: state) - 1, 0)
-        writes.insert(locations.mmap)
+        if tracksMmap { writes.insert(locations.mmap) }
         if case let .iopfWorker(device) = roles[thread] {
             writes.insert([locations.request(device), locations.local(deviceThread[device])])
         }
         guard case let .step(step) = program.ops[position] else { return }
         let pte = locations.pte(page)
+        let fields = layout.threads[thread]
         switch step.kind {
         case .lockPTL:
-            reads.insert([locations.ptl, pte])
+            reads.insert(locations.ptl)
             writes.insert(locations.ptl)
         case .unlockPTL:
             writes.insert(locations.ptl)
-            reads.insert(pte)
         case .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage:
             reads.insert(pte)
             writes.insert(pte)
@@ -113,77 +130,103 @@ extension World {
             reads.insert([locations.mmap, pte])
             writes.insert(pte)
         case .flushTLBPage, .flushGatherRange:
-            writes.insert([locations.cpuTLB(page), locations.iotlb(page)])
+            writes.insert(locations.cpuTLB(page))
+            if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
         case .clearFlush:
             reads.insert(pte)
-            writes.insert([pte, locations.cpuTLB(page), locations.iotlb(page)])
+            writes.insert([pte, locations.cpuTLB(page)])
+            if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
         case .notifySecondary, .rangeEnd, .rangeStart:
             writes.insert(locations.iotlb(page))
-            writes.insert(layout.atc.indices.map(locations.atc))
-            if case .notifySecondary(.wholeMM) = step.kind { writes.insert(layout.iotlb.indices.map(locations.iotlb)) }
-            if configuration.iommu.kind == .smmuv3 && !configuration.iommu.rangeInvalidation && configuration.iommu.maxTLBIOps <= 1 {
-                writes.insert(layout.iotlb.indices.map(locations.iotlb))
+            for device in layout.atc.indices { writes.insert(locations.atc(device)) }
+            let whole = step.kind == .notifySecondary(.wholeMM)
+                || (configuration.iommu.kind == .smmuv3 && !configuration.iommu.rangeInvalidation && configuration.iommu.maxTLBIOps <= 1)
+            if whole { for other in layout.iotlb.indices { writes.insert(locations.iotlb(other)) } }
+        case .allocZeroed, .allocCopy:
+            if step.kind == .allocCopy {
+                reads.insert(locations.data(PageTableEntry(encoded: state.get(fields.orig)).frame))
             }
-        case .allocZeroed, .allocCopy, .freeNewPage, .freeGatheredPages:
-            reads.insert(framesOfPage[page].map(locations.data))
-            writes.insert(framesOfPage[page].map(locations.data))
-            writes.insert(locations.flags)
+            if let frame = ownFrame[thread][page] {
+                reads.insert(locations.data(frame))
+                writes.insert(locations.data(frame))
+                if frameState(frame, in: state) != .unused { writes.insert(locations.flags) }
+            } else {
+                writes.insert(locations.flags)
+            }
+        case .freeNewPage:
+            writes.insert(locations.data(Int(state.get(fields.newFrame))))
+        case .freeGatheredPages:
+            writes.insert(locations.data(Int(state.get(fields.gatherFrame))))
         }
-        // The branches that follow a step read the PTE.
-        reads.insert(pte)
+        if branchesReadPTE(program, after: position) { reads.insert(pte) }
+    }
+
+    /// Whether the branches right after instruction `position` look at the PTE.
+    private func branchesReadPTE(_ program: Program, after position: Int) -> Bool {
+        var index = position + 1
+        while index < program.ops.count, case let .jump(_, condition) = program.ops[index] {
+            switch condition {
+            case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive: return true
+            case .origNone, .notChanged, .readFault: index += 1
+            }
+        }
+        return false
     }
 
     /// Everything thread `thread` may still touch, from `state` on.
-    func futureFootprintOfThread(_ thread: Int, in state: WorldState) -> Footprint {
-        var all = LocationSet()
+    func futureFootprint(ofThread thread: Int, in state: WorldState) -> Footprint {
+        var reads = LocationSet()
+        var writes = LocationSet()
         switch roles[thread] {
         case .cpu:
             let operations = configuration.threads[thread].operations
             let first = operationIndex(thread, in: state)
             guard first < operations.count else { break }
-            for operation in operations[first...] { all.formUnion(pageUniverse(operation.page)) }
+            for operation in operations[first...] {
+                let page = operation.page
+                let static_ = pageLocations(page)
+                reads.formUnion(static_)
+                writes.formUnion(static_)
+                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: true)
+            }
         case let .device(device):
             let operations = configuration.threads[thread].operations
             let first = operationIndex(thread, in: state)
             guard first < operations.count else { break }
-            var reads = LocationSet()
-            var writes = LocationSet()
             for operation in operations[first...] {
                 let page = operation.page
                 reads.insert([locations.pte(page), locations.iotlb(page), locations.atc(device), locations.request(device)])
-                reads.insert(framesOfPage[page].map(locations.data))
-                writes.insert([locations.iotlb(page), locations.atc(device), locations.request(device), locations.flags])
-                if case .write = operation { writes.insert(framesOfPage[page].map(locations.data)) }
+                writes.insert([locations.iotlb(page), locations.atc(device), locations.request(device)])
+                var storing = false
+                if case .write = operation { storing = true }
+                insertFrames(of: page, reachableBy: workerThread[device], in: state, reads: &reads, writes: &writes, writing: storing)
             }
             if configuration.tlbCapacity != nil {
                 reads.formUnion(capacityLocations)
                 writes.formUnion(capacityLocations)
             }
-            return Footprint(actor: thread, reads: reads, writes: writes)
         case let .iopfWorker(device):
             let owner = deviceThread[device]
-            if state.flag(layout.threads[thread].busy) {
-                all.formUnion(pageUniverse(faultContext(thread, in: state).page))
-            }
+            var pages: [Int] = []
+            if state.flag(layout.threads[thread].busy) { pages.append(faultContext(thread, in: state).page) }
             let operations = configuration.threads[owner].operations
             let first = operationIndex(owner, in: state)
-            if first < operations.count {
-                for operation in operations[first...] { all.formUnion(pageUniverse(operation.page)) }
+            if first < operations.count { pages.append(contentsOf: operations[first...].map(\.page)) }
+            guard !pages.isEmpty else { break }
+            for page in pages {
+                let static_ = pageLocations(page)
+                reads.formUnion(static_)
+                writes.formUnion(static_)
+                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: true)
             }
-            if !all.isEmpty { all.insert(locations.request(device)) }
+            reads.insert(locations.request(device))
+            writes.insert(locations.request(device))
         case .iommuPrefetcher:
-            var reads = LocationSet()
-            var writes = LocationSet()
             for page in layout.iotlb.indices {
                 reads.insert([locations.pte(page), locations.iotlb(page)])
                 writes.insert(locations.iotlb(page))
             }
-            return Footprint(actor: thread, reads: reads, writes: writes)
         }
-        return Footprint(actor: thread, reads: all, writes: all)
-    }
-
-    func futureFootprint(ofThread thread: Int, in state: WorldState) -> Footprint {
-        futureFootprintOfThread(thread, in: state)
+        return Footprint(actor: thread, reads: reads, writes: writes)
     }
 }

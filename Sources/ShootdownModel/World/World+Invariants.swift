@@ -20,9 +20,10 @@ extension World {
     public var invariants: [Invariant<WorldState>] {
         let freed = layout.freedFrameAccess
         let exhausted = layout.framePoolExhausted
+        let flags: LocationSet = [locations.flags]
         return [
-            Invariant("no-freed-frame-access") { !$0.flag(freed) },
-            Invariant("frame-pool-sufficient") { !$0.flag(exhausted) },
+            Invariant("no-freed-frame-access", observes: flags) { !$0.flag(freed) },
+            Invariant("frame-pool-sufficient", observes: flags) { !$0.flag(exhausted) },
         ]
     }
 }

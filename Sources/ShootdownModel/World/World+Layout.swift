@@ -13,7 +13,10 @@ extension World {
         let pcBits = BitAllocator.bits(forMax: max(programs.fault.ops.count, programs.munmap.ops.count))
 
         layout.ptl = try bits.allocate(BitAllocator.bits(forMax: roles.count))
-        layout.mmapReaders = try bits.allocate(BitAllocator.bits(forMax: roles.count))
+        // The mmap lock matters only to munmap, which must wait for faults in progress.
+        if configuration.threads.contains(where: { $0.operations.contains { if case .munmap = $0 { return true } else { return false } } }) {
+            layout.mmapReaders = try bits.allocate(BitAllocator.bits(forMax: roles.count))
+        }
         layout.freedFrameAccess = try bits.allocate(1)
         layout.framePoolExhausted = try bits.allocate(1)
         for _ in 0..<frameCount {

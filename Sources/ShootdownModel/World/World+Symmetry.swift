@@ -2,8 +2,9 @@
 /// with their ATCs and IOPF workers. A state's canonical form sorts each group of such devices
 /// by their local state, so that symmetric states are stored once.
 extension World {
-    /// Groups (of two or more) of interchangeable device indices.
-    var symmetryGroups: [[Int]] {
+    /// Groups (of two or more) of interchangeable device indices: same operations, same number
+    /// of registers.
+    static func symmetryGroups(_ configuration: ModelConfiguration, deviceThread: [Int]) -> [[Int]] {
         var groups: [[Int]] = []
         var assigned = Set<Int>()
         for device in deviceThread.indices where !assigned.contains(device) {
@@ -21,28 +22,49 @@ extension World {
     /// Whether the world has interchangeable devices at all.
     public var hasSymmetry: Bool { !symmetryGroups.isEmpty }
 
-    /// The fields that move with device `device` under a permutation.
-    private func deviceFields(_ device: Int) -> [BitField] {
-        let deviceFields = layout.threads[deviceThread[device]]
-        let worker = layout.threads[workerThread[device]]
-        var fields = [deviceFields.op, deviceFields.waiting] + deviceFields.registers
-        fields += [worker.busy, worker.requestPage, worker.requestWrite, worker.pc, worker.changed, worker.orig, worker.newFrame]
-        if !layout.atc.isEmpty { fields += layout.atc[device] }
-        return fields
+    /// The fields that move with each device of each symmetry group under a permutation.
+    static func symmetryFields(_ groups: [[Int]], layout: StateLayout, deviceThread: [Int], workerThread: [Int]) -> [[[BitField]]] {
+        groups.map { group in
+            group.map { device in
+                let deviceFields = layout.threads[deviceThread[device]]
+                let worker = layout.threads[workerThread[device]]
+                var fields = [deviceFields.op, deviceFields.waiting] + deviceFields.registers
+                fields += [worker.busy, worker.requestPage, worker.requestWrite, worker.pc, worker.changed, worker.orig, worker.newFrame]
+                if !layout.atc.isEmpty { fields += layout.atc[device] }
+                return fields
+            }
+        }
     }
 
     /// The canonical representative of `state`'s class under permutations of interchangeable
     /// devices: within each group, devices are ordered by their local state.
     public func canonical(_ state: WorldState) -> WorldState {
         var result = state
-        for group in symmetryGroups {
-            let keys = group.map { device in deviceFields(device).map { state.get($0) } }
+        for (groupIndex, group) in symmetryGroups.enumerated() {
+            let fields = symmetryFields[groupIndex]
+            if group.count == 2 {
+                // The common case, without allocating: compare field by field.
+                var swap = false
+                for (a, b) in zip(fields[0], fields[1]) {
+                    let x = state.get(a), y = state.get(b)
+                    if x != y { swap = x > y; break }
+                }
+                guard swap else { continue }
+                for (a, b) in zip(fields[0], fields[1]) {
+                    result.set(a, state.get(b))
+                    result.set(b, state.get(a))
+                }
+                let holder = Int(state.get(layout.ptl)) - 1
+                if holder == workerThread[group[0]] { result.set(layout.ptl, UInt64(workerThread[group[1]] + 1)) }
+                if holder == workerThread[group[1]] { result.set(layout.ptl, UInt64(workerThread[group[0]] + 1)) }
+                continue
+            }
+            let keys = fields.map { deviceFields in deviceFields.map { state.get($0) } }
             let order = group.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
             if order == Array(group.indices) { continue }
             // Device group[order[k]] moves to slot group[k].
             for (slot, source) in order.enumerated() {
-                let target = deviceFields(group[slot])
-                for (field, value) in zip(target, keys[source]) { result.set(field, value) }
+                for (field, value) in zip(fields[slot], keys[source]) { result.set(field, value) }
             }
             // The PTL holder names a thread: follow the workers that moved.
             let holder = Int(state.get(layout.ptl)) - 1

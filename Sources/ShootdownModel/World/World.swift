@@ -24,6 +24,9 @@ public struct World: TransitionSystem, Sendable {
 
     let layout: StateLayout
     let locations: LocationMap
+    /// Groups of interchangeable devices, and the fields that move with each member.
+    let symmetryGroups: [[Int]]
+    let symmetryFields: [[[BitField]]]
     /// Every frame a page may ever map: its initial frame or the zero page, and its pool.
     let framesOfPage: [[Int]]
     let rules: ArchitectureRules
@@ -32,6 +35,8 @@ public struct World: TransitionSystem, Sendable {
     let frameShared: [Bool]
     /// The frames each page's faults allocate from.
     let framePool: [Range<Int>]
+    /// `[thread][page]`: the frame a thread's fault on a page allocates.
+    let ownFrame: [[Int?]]
     /// Initial frame of each page (nil when the page starts unmapped or on the zero page).
     let initialFrame: [Int?]
     /// Thread index of each device's thread and of its IOPF worker.
@@ -88,24 +93,31 @@ public struct World: TransitionSystem, Sendable {
                 initialFrame.append(nil)
             }
         }
-        // Each page draws from its own pool, one frame per thread that may write-fault it
-        // (a lost race frees its copy and the retry finds the PTE writable, so no thread
-        // allocates twice for a page). Separate pools keep allocations on different pages
-        // independent.
+        // Every thread that may write-fault a page owns one frame for it: a lost race frees the
+        // copy and the retry finds the PTE writable, so no thread allocates twice for a page.
+        // A device's faults run in its IOPF worker, which owns the device's frames. Private
+        // frames keep one thread's allocation independent of every other thread's steps.
         var framePool: [Range<Int>] = []
+        var ownFrame = Array(repeating: Array(repeating: Int?.none, count: configuration.pages.count), count: roles.count)
         for page in configuration.pages.indices {
-            let writers = configuration.threads.filter { thread in
-                thread.operations.contains { operation in
+            let start = frameShared.count
+            for (index, thread) in configuration.threads.enumerated() {
+                let writes = thread.operations.contains { operation in
                     switch operation {
                     case let .write(p, _), let .populateWrite(p): return p == page
                     case .read, .munmap: return false
                     }
                 }
-            }.count
-            framePool.append(frameShared.count..<(frameShared.count + writers))
-            frameShared.append(contentsOf: repeatElement(false, count: writers))
+                guard writes else { continue }
+                var owner = index
+                if case let .device(device) = roles[index] { owner = workerThread[device] }
+                ownFrame[owner][page] = frameShared.count
+                frameShared.append(false)
+            }
+            framePool.append(start..<frameShared.count)
         }
         self.framePool = framePool
+        self.ownFrame = ownFrame
         self.frameShared = frameShared
         self.initialFrame = initialFrame
         self.frameCount = frameShared.count
@@ -126,6 +138,9 @@ public struct World: TransitionSystem, Sendable {
         }
         self.layout = try World.makeLayout(configuration, roles: roles, frameCount: frameShared.count,
                                            maxValue: maxValue, programs: programs)
+        self.symmetryGroups = World.symmetryGroups(configuration, deviceThread: deviceThread)
+        self.symmetryFields = World.symmetryFields(symmetryGroups, layout: layout, deviceThread: deviceThread,
+                                                   workerThread: workerThread)
         self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
                                                  frameCount: frameShared.count)]
     }
@@ -138,7 +153,9 @@ public struct World: TransitionSystem, Sendable {
     public func enabledActions(in state: WorldState, into actions: inout [WorldAction]) {
         for thread in roles.indices {
             if case .iommuPrefetcher = roles[thread] {
-                for page in prefetchCandidates(in: state) { actions.append(WorldAction(thread: thread, choice: page)) }
+                for page in layout.iotlb.indices where isPrefetchCandidate(page, in: state) {
+                    actions.append(WorldAction(thread: thread, choice: page))
+                }
                 continue
             }
             let count = choiceCount(of: thread, in: state)

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs Shootdown and SPIN on the same scenarios and prints one table.
+#
+#   Benchmarks/vs-spin.sh [MAX_N] [MIN_N]        (default 2..8)
+#
+# SPIN models are read from ../shared/anchors/spin/ (beside the project root); SPIN comes from
+# Debian's `spin` package and is installed if missing. Each run is limited to $TIMEOUT seconds
+# (default 300). Shootdown runs as `shootdown check FILE --no-counterexamples $SHOOTDOWN_FLAGS`.
+# Times are wall seconds of one run; memory is peak resident set size from /usr/bin/time -v.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+anchors=${ANCHORS:-$root/../shared/anchors/spin}
+max_n=${1:-8}
+min_n=${2:-2}
+timeout_s=${TIMEOUT:-300}
+flags=${SHOOTDOWN_FLAGS:-}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+[ -f "$anchors/cow_order.pml" ] || { echo "vs-spin: no SPIN models at $anchors" >&2; exit 2; }
+if ! command -v spin >/dev/null; then
+  echo "vs-spin: installing SPIN (Debian package spin)" >&2
+  { apt-get update -qq && apt-get install -y -qq spin; } >/dev/null 2>&1 || { echo "vs-spin: cannot install spin" >&2; exit 2; }
+fi
+[ -x /usr/bin/time ] || { apt-get install -y -qq time >/dev/null 2>&1; }
+swift build -c release --product shootdown >/dev/null 2>&1 || { echo "vs-spin: release build failed" >&2; exit 2; }
+shootdown=$root/.build/release/shootdown
+
+# peak RSS in MB and wall seconds from a /usr/bin/time -v log
+rss_mb() { awk '/Maximum resident set size/ {printf "%.0f", $NF/1024}' "$1"; }
+wall_s() { awk '/Elapsed \(wall clock\)/ {n=split($NF,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$1"; }
+
+# SPIN: generate + compile, then pan. Prints: verdict states pan_wall compile_s rss
+run_spin() { # model defines panflags [ccflags]
+  local model=$1 defines=$2 panflags=$3 ccflags=${4:--DSAFETY} dir
+  dir=$(mktemp -d -p "$work")
+  cp "$anchors/$model" "$dir/"
+  local t0 t1
+  t0=$(date +%s.%N)
+  ( cd "$dir" && spin -a $defines "$model" >spin.out 2>&1 && gcc -O2 -DMEMLIM=16384 $ccflags -o pan pan.c >gcc.out 2>&1 ) || { echo "build-failed - - - -"; return; }
+  t1=$(date +%s.%N)
+  ( cd "$dir" && /usr/bin/time -v timeout "$timeout_s" ./pan $panflags >pan.out 2>time.out )
+  local status=$?
+  local states errors verdict
+  states=$(awk '/states, stored/ {print $1; exit}' "$dir/pan.out")
+  errors=$(awk '/errors:/ {print $NF; exit}' "$dir/pan.out")
+  if [ "$status" = 124 ]; then verdict=timeout; elif [ "${errors:-1}" = 0 ]; then verdict=holds; else verdict=violated; fi
+  printf "%s %s %s %.2f %s\n" "$verdict" "${states:--}" "$(wall_s "$dir/time.out")" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" "$(rss_mb "$dir/time.out")"
+}
+
+# Shootdown: prints verdict states wall rss
+run_shootdown() { # file
+  local file=$1 out=$work/sd.out log=$work/sd.time
+  /usr/bin/time -v timeout "$timeout_s" "$shootdown" check "$file" --no-counterexamples $flags >"$out" 2>"$log"
+  local status=$?
+  local states verdict
+  states=$(awk '/^States/ {print $2; exit}' "$out")
+  if [ "$status" = 124 ]; then verdict=timeout
+  elif grep -q '^Observation .* Never' "$out"; then verdict=holds
+  elif grep -q '^Observation' "$out"; then verdict=violated
+  elif grep -q 'Eventually .* violated' "$out"; then verdict=violated
+  elif grep -q 'Eventually .* holds' "$out"; then verdict=holds
+  else verdict=error; fi
+  printf "%s %s %s %s\n" "$verdict" "${states:--}" "$(wall_s "$log")" "$(rss_mb "$log")"
+}
+
+hashbits() { case $1 in 2|3|4) echo 20;; 5) echo 22;; 6) echo 24;; 7) echo 26;; *) echo 28;; esac; }
+
+printf "| scenario | SPIN verdict | Shootdown verdict | SPIN states | Shootdown states | SPIN pan s | SPIN total s | Shootdown s | SPIN MB | Shootdown MB | speed-up (total) |\n"
+printf "|---|---|---|---|---|---|---|---|---|---|---|\n"
+row() { # label spin-result shootdown-result
+  read -r sv ss sw sc sm <<<"$2"
+  read -r dv ds dw dm <<<"$3"
+  local total ratio
+  total=$(awk -v a="$sw" -v b="$sc" 'BEGIN { if (a == "-") print "-"; else printf "%.2f", a + b }')
+  ratio=$(awk -v a="$total" -v b="$dw" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "-" }')
+  printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" "$1" "$sv" "$dv" "$ss" "$ds" "$sw" "$total" "$dw" "$sm" "$dm" "$ratio"
+}
+for n in $(seq "$min_n" "$max_n"); do
+  w=$(hashbits "$n")
+  row "cow-order N=$n (a)" "$(run_spin cow_order.pml "-DN=$n" "-w$w")" "$(run_shootdown Scenarios/bench/cow-order-N$n.litmus)"
+  row "cow-order N=$n (b)" "$(run_spin cow_order.pml "-DN=$n -DPOLICY_B" "-w$w")" "$(run_shootdown Scenarios/bench/cow-order-N$n-b.litmus)"
+done
+# The livelock: SPIN checks <> devWriteDone with acceptance cycles under weak fairness (-a -f).
+row "upgrade livelock v6.2" "$(run_spin perm_upgrade.pml "" "-w16 -a -f" " ")" "$(run_shootdown Scenarios/seeds/upgrade-livelock-v6.2.litmus)"
+row "upgrade fixed (v6.6)" "$(run_spin perm_upgrade.pml "-DNOTIFY_UPGRADE" "-w16 -a -f" " ")" "$(run_shootdown Scenarios/seeds/upgrade-v6.6.litmus)"

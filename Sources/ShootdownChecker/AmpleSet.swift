@@ -1,0 +1,72 @@
+extension Expander {
+    /// The actor whose enabled actions form a valid ample set in `state`, or -1 when the state
+    /// must be expanded fully. `scratch.actions` and `scratch.footprints` hold the state's
+    /// enabled actions and their footprints.
+    ///
+    /// Candidates are the actors with an enabled action, in increasing order; the set `T` of
+    /// all enabled actions of actor `t` is taken when
+    /// - (C0) `T` is not the whole enabled set (and is not empty, by construction);
+    /// - (C1) every action of `T` is independent of the future footprint of every other actor
+    ///   `u` in `0 ..< actorCount`: `T`'s writes meet neither what `u` may read nor what it may
+    ///   write, and `T`'s reads meet nothing `u` may write. Then no sequence of other actors'
+    ///   steps from `state` can disable, enable or be affected by an action of `T` (the
+    ///   footprint of an action covers the guards of its actor's alternatives), so `T` is a
+    ///   persistent set;
+    /// - (C2) no action of `T` writes an observed location, so taking `T` first changes no
+    ///   property's value along the way.
+    /// The cycle proviso (C3) is the explorer's: it depends on which states are already stored.
+    /// Footprints naming an actor outside `0 ..< actorCount` disable the reduction in `state`.
+    @inlinable
+    func ampleActor(in state: State, scratch: inout Scratch) -> Int {
+        let count = scratch.actions.count
+        guard count > 1 else {
+            return -1
+        }
+        let actorCount = plan.actorCount
+        scratch.stamp += 1
+        let stamp = scratch.stamp
+        var lowest = Int.max
+        var highest = Int.min
+        for footprint in scratch.footprints {
+            let actor = footprint.actor
+            guard actor >= 0 && actor < actorCount else {
+                return -1
+            }
+            if scratch.enabledStamp[actor] != stamp {
+                scratch.enabledStamp[actor] = stamp
+                scratch.enabledReads[actor] = footprint.reads
+                scratch.enabledWrites[actor] = footprint.writes
+            } else {
+                scratch.enabledReads[actor].formUnion(footprint.reads)
+                scratch.enabledWrites[actor].formUnion(footprint.writes)
+            }
+            lowest = min(lowest, actor)
+            highest = max(highest, actor)
+        }
+        // C0: a single actor's actions are the whole enabled set.
+        guard lowest < highest else {
+            return -1
+        }
+        candidates: for actor in lowest ... highest where scratch.enabledStamp[actor] == stamp {
+            let reads = scratch.enabledReads[actor]
+            let writes = scratch.enabledWrites[actor]
+            // C2: invisible.
+            if writes.intersects(plan.observed) {
+                continue
+            }
+            // C1: independent of every other actor's future.
+            for other in 0 ..< actorCount where other != actor {
+                if scratch.futureStamp[other] != stamp {
+                    scratch.futureStamp[other] = stamp
+                    scratch.future[other] = system.futureFootprint(of: other, in: state)
+                }
+                let future = scratch.future[other]
+                if writes.intersects(future.reads.union(future.writes)) || reads.intersects(future.writes) {
+                    continue candidates
+                }
+            }
+            return actor
+        }
+        return -1
+    }
+}

@@ -1,0 +1,133 @@
+/// Generates the successors of frontier states: enabled actions, ample-set selection
+/// (partial-order reduction), successor states, canonical representatives (symmetry reduction)
+/// and hashes. It reads only the states it is given and writes only the buffer it is given, so
+/// several threads can expand disjoint chunks of a frontier at once.
+@usableFromInline
+struct Expander<System: TransitionSystem>: Sendable {
+    @usableFromInline typealias State = System.State
+    @usableFromInline typealias Action = System.Action
+
+    /// The system explored.
+    @usableFromInline let system: System
+    /// What the run does.
+    @usableFromInline let plan: ExplorationPlan
+    /// Whether transitions keep their actions (exact storage).
+    @usableFromInline let keepsActions: Bool
+    /// Whether transitions keep their actions' positions (fingerprint storage).
+    @usableFromInline let keepsOrdinals: Bool
+    /// Whether footprints are needed per action: for ample sets or for the graph's actors.
+    @usableFromInline let needsFootprints: Bool
+
+    /// Per-thread working memory, reused for every state.
+    @usableFromInline
+    struct Scratch {
+        /// The enabled actions of the state being expanded.
+        @usableFromInline var actions: [Action] = []
+        /// Their footprints, when needed.
+        @usableFromInline var footprints: [Footprint] = []
+        /// Per actor: the union of its enabled actions' reads.
+        @usableFromInline var enabledReads: [LocationSet]
+        /// Per actor: the union of its enabled actions' writes.
+        @usableFromInline var enabledWrites: [LocationSet]
+        /// Per actor: `stamp` when it has an enabled action in the state being expanded.
+        @usableFromInline var enabledStamp: [Int]
+        /// Per actor: its future footprint in the state being expanded, valid when
+        /// `futureStamp` equals `stamp`.
+        @usableFromInline var future: [Footprint]
+        /// Per actor: `stamp` when `future` is computed for the state being expanded.
+        @usableFromInline var futureStamp: [Int]
+        /// Identifies the state being expanded in the per-actor arrays.
+        @usableFromInline var stamp: Int = 0
+
+        /// Working memory for `actorCount` actors.
+        @inlinable
+        init(actorCount: Int) {
+            enabledReads = Array(repeating: LocationSet(), count: actorCount)
+            enabledWrites = enabledReads
+            enabledStamp = Array(repeating: 0, count: actorCount)
+            future = Array(repeating: Footprint(actor: 0), count: actorCount)
+            futureStamp = enabledStamp
+        }
+    }
+
+    /// An expander for `system` under `plan`.
+    @inlinable
+    init(system: System, plan: ExplorationPlan) {
+        self.system = system
+        self.plan = plan
+        keepsActions = plan.storage == .exact
+        keepsOrdinals = plan.storage == .fingerprint
+        needsFootprints = plan.reduces || plan.recordsGraph
+    }
+
+    /// Fresh working memory for one thread.
+    @inlinable
+    func makeScratch() -> Scratch {
+        Scratch(actorCount: plan.reduces ? plan.actorCount : 0)
+    }
+
+    /// Appends the transitions of every state in `states`, in order, to `expansion`: all enabled
+    /// actions, or the ample set when one is valid, each in `enabledActions` order.
+    @inlinable
+    func expand(_ states: UnsafeBufferPointer<State>, into expansion: inout Expansion<System>, scratch: inout Scratch) {
+        for state in states {
+            scratch.actions.removeAll(keepingCapacity: true)
+            system.enabledActions(in: state, into: &scratch.actions)
+            if needsFootprints {
+                scratch.footprints.removeAll(keepingCapacity: true)
+                for action in scratch.actions {
+                    scratch.footprints.append(system.footprint(of: action, in: state))
+                }
+            }
+            let ample = plan.reduces ? ampleActor(in: state, scratch: &scratch) : -1
+            for ordinal in scratch.actions.indices
+            where ample < 0 || scratch.footprints[ordinal].actor == ample {
+                emit(from: state, ordinal: ordinal, scratch: scratch, into: &expansion)
+            }
+            expansion.ends.append(expansion.successors.count)
+            expansion.ampleActor.append(Int32(truncatingIfNeeded: ample))
+        }
+    }
+
+    /// Appends the transitions of `state` that the ample set of actor `ample` left out, as one
+    /// more source: the cycle proviso's full expansion.
+    @inlinable
+    func expandRest(of state: State, besides ample: Int, into expansion: inout Expansion<System>, scratch: inout Scratch) {
+        scratch.actions.removeAll(keepingCapacity: true)
+        system.enabledActions(in: state, into: &scratch.actions)
+        scratch.footprints.removeAll(keepingCapacity: true)
+        for action in scratch.actions {
+            scratch.footprints.append(system.footprint(of: action, in: state))
+        }
+        for ordinal in scratch.actions.indices where scratch.footprints[ordinal].actor != ample {
+            emit(from: state, ordinal: ordinal, scratch: scratch, into: &expansion)
+        }
+        expansion.ends.append(expansion.successors.count)
+        expansion.ampleActor.append(-1)
+    }
+
+    /// Appends the transition by the `ordinal`-th enabled action of `state`.
+    @inlinable
+    func emit(from state: State, ordinal: Int, scratch: Scratch, into expansion: inout Expansion<System>) {
+        let action = scratch.actions[ordinal]
+        var next = system.successor(of: state, via: action)
+        if plan.symmetric {
+            next = system.canonical(next)
+        }
+        expansion.hashes.append(stateHash(next))
+        expansion.successors.append(next)
+        if keepsActions {
+            expansion.actions.append(action)
+        }
+        if keepsOrdinals {
+            expansion.ordinals.append(UInt32(truncatingIfNeeded: ordinal))
+        }
+        if plan.recordsGraph {
+            let actor = scratch.footprints[ordinal].actor
+            guard let actor32 = Int32(exactly: actor) else {
+                preconditionFailure("footprint actor \(actor) does not fit in Int32")
+            }
+            expansion.actors.append(actor32)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// What one run actually does: the options reconciled with the system and the specification.
+@usableFromInline
+struct ExplorationPlan: Sendable {
+    /// Whether ample sets are computed (partial-order reduction).
+    @usableFromInline let reduces: Bool
+    /// The number of actors, when reducing.
+    @usableFromInline let actorCount: Int
+    /// The locations the properties observe: an ample set never writes one.
+    @usableFromInline let observed: LocationSet
+    /// Whether states are replaced by their canonical representatives.
+    @usableFromInline let symmetric: Bool
+    /// How visited states are stored.
+    @usableFromInline let storage: Storage
+    /// How many threads generate successors.
+    @usableFromInline let threads: Int
+    /// Whether the transition graph is recorded (for eventualities).
+    @usableFromInline let recordsGraph: Bool
+
+    /// The plan for `system`, `specification` and `options`:
+    /// - eventualities need the transition graph over stored states, hence exact storage;
+    /// - under weak fairness they also need every actor's enabledness in every state and actor
+    ///   identities that mean the same in every state, so neither reduction applies then;
+    /// - without fairness, partial-order reduction also keeps the eventualities' locations
+    ///   visible;
+    /// - partial-order reduction needs the system to number its actors, and properties whose
+    ///   observed locations are not all of them (a property observing every location may read
+    ///   anything, so every step would be visible to it).
+    @inlinable
+    init<System: TransitionSystem>(
+        system: System,
+        specification: Specification<System.State>,
+        options: CheckOptions
+    ) {
+        recordsGraph = !specification.eventualities.isEmpty
+        let weaklyFairLiveness = recordsGraph && options.fairness == .weak
+        actorCount = max(system.actorCount, 0)
+        let observations = specification.invariants.map(\.observes) + specification.eventualities.map(\.observes)
+        var observed = LocationSet()
+        for locations in observations {
+            observed.formUnion(locations)
+        }
+        self.observed = observed
+        reduces = options.reduction == .partialOrder && actorCount > 0 && !weaklyFairLiveness
+            && !observations.contains(.all)
+        symmetric = options.symmetry && !weaklyFairLiveness
+        storage = recordsGraph ? .exact : options.storage
+        threads = max(options.threads, 1)
+    }
+}

@@ -1,0 +1,49 @@
+extension Explorer {
+    /// Evaluates the invariants on a newly stored state and reports progress.
+    @inlinable
+    mutating func admit(_ state: State, at index: Int) {
+        if openInvariants > 0 {
+            for (number, invariant) in specification.invariants.enumerated()
+            where firstViolation[number] < 0 && !invariant.holds(state) {
+                firstViolation[number] = index
+                openInvariants -= 1
+            }
+        }
+        if store.count == nextProgress {
+            reportProgress()
+        }
+    }
+
+    /// Calls the progress callback and schedules the next call.
+    @inlinable
+    mutating func reportProgress() {
+        nextProgress += options.progressInterval
+        options.progress?(
+            Progress(
+                states: store.count,
+                transitions: transitions,
+                depth: maxDepth,
+                seconds: seconds(since: start, on: clock)
+            )
+        )
+    }
+
+    /// Evaluates the final predicates on a terminal state.
+    @inlinable
+    mutating func reachedTerminal(_ state: State, at index: Int) {
+        terminalCount += 1
+        for (number, final) in specification.finals.enumerated() {
+            if final.holds(state) {
+                finalSatisfied[number] += 1
+                if finalWitness[number] < 0 {
+                    finalWitness[number] = index
+                }
+            } else {
+                finalUnsatisfied[number] += 1
+                if finalCounterexample[number] < 0 {
+                    finalCounterexample[number] = index
+                }
+            }
+        }
+    }
+}
