@@ -56,11 +56,13 @@ run_shootdown() { # file
   local status=$?
   local states verdict
   states=$(awk '/^States/ {print $2; exit}' "$out")
+  # The property SPIN checks: liveness where the scenario has an 'eventually' clause, else the
+  # message-passing condition (~exists: holds when never observed).
   if [ "$status" = 124 ]; then verdict=timeout
+  elif grep -q '^Eventually .* violated' "$out"; then verdict=violated
+  elif grep -q '^Eventually .* holds' "$out"; then verdict=holds
   elif grep -q '^Observation .* Never' "$out"; then verdict=holds
   elif grep -q '^Observation' "$out"; then verdict=violated
-  elif grep -q 'Eventually .* violated' "$out"; then verdict=violated
-  elif grep -q 'Eventually .* holds' "$out"; then verdict=holds
   else verdict=error; fi
   printf "%s %s %s %s\n" "$verdict" "${states:--}" "$(wall_s "$log")" "$(rss_mb "$log")"
 }

@@ -108,7 +108,8 @@ extension Explorer {
             )
         }
         let origin = system.initialStates[initialOrigins[shape.stemStates[0]]]
-        var (states, actions) = lift(from: origin, through: shape.stemStates.dropFirst().map { store.state(at: $0) }[...])
+        let stem = shape.stemStates.dropFirst().map { store.state(at: $0) }
+        var (states, actions) = lift(from: origin, through: stem[...])
         if shape.cycleEdges.isEmpty {
             return Lasso(stem: Path(states: states, actions: actions), cycle: [], cycleStates: [])
         }
@@ -128,6 +129,6 @@ extension Explorer {
             }
             copyStarts.append(states.count - 1)
         }
-        preconditionFailure("the lifted cycle does not close within 64 copies: canonical(_:) is not a symmetry of the system")
+        preconditionFailure("the lifted cycle does not close within 64 copies: canonical(_:) is not a symmetry")
     }
 }

@@ -92,7 +92,12 @@ struct Expander<System: TransitionSystem>: Sendable {
     /// Appends the transitions of `state` that the ample set of actor `ample` left out, as one
     /// more source: the cycle proviso's full expansion.
     @inlinable
-    func expandRest(of state: State, besides ample: Int, into expansion: inout Expansion<System>, scratch: inout Scratch) {
+    func expandRest(
+        of state: State,
+        besides ample: Int,
+        into expansion: inout Expansion<System>,
+        scratch: inout Scratch
+    ) {
         scratch.actions.removeAll(keepingCapacity: true)
         system.enabledActions(in: state, into: &scratch.actions)
         scratch.footprints.removeAll(keepingCapacity: true)

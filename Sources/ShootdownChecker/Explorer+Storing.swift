@@ -1,3 +1,15 @@
+/// What storing a transition's target found.
+@usableFromInline
+enum StoredTarget {
+    /// The target was new: it is a state of the next level.
+    case new
+    /// The target was already stored during this level's expansion: a state of the next level.
+    case storedInNextLevel
+    /// The target was stored before this level's expansion began: its depth is at most the
+    /// source's.
+    case storedBefore
+}
+
 extension Explorer {
     /// Stores the distinct initial states (canonical under symmetry reduction).
     @inlinable
@@ -43,10 +55,21 @@ extension Explorer {
         while position < count {
             let batchEnd = min(position + Self.batchStates, count)
             let hashes = expansion.transitions(ofSource: position).lowerBound ..< expansion.ends[batchEnd - 1]
-            touched &+= expansion.hashes.withUnsafeBufferPointer { store.prefetch(UnsafeBufferPointer(rebasing: $0[hashes])) }
+            touched &+= expansion.hashes.withUnsafeBufferPointer { all in
+                store.prefetch(UnsafeBufferPointer(rebasing: all[hashes]))
+            }
             for source in position ..< batchEnd {
                 let index = sources.lowerBound + source
-                if !absorbSource(expansion, position: source, index: index, depth: depth, limit: limit, scratch: &scratch, rest: &rest) {
+                let stored = absorbSource(
+                    expansion,
+                    position: source,
+                    index: index,
+                    depth: depth,
+                    limit: limit,
+                    scratch: &scratch,
+                    rest: &rest
+                )
+                if !stored {
                     expandedCount = index
                     return false
                 }
@@ -73,15 +96,16 @@ extension Explorer {
         if transitions.isEmpty && ample < 0 {
             reachedTerminal(levelState(index), at: index)
         }
-        var closedOntoStored = false
+        var closedBackwards = false
         for transition in transitions {
-            guard let isNew = storeSuccessor(transition, of: expansion, from: index, depth: depth, limit: limit) else {
+            let target = storeSuccessor(transition, of: expansion, from: index, depth: depth, limit: limit)
+            guard let target else {
                 return false
             }
-            closedOntoStored = closedOntoStored || !isNew
+            closedBackwards = closedBackwards || target == .storedBefore
         }
         if ample >= 0 {
-            if closedOntoStored {
+            if closedBackwards {
                 provisoExpansions += 1
                 rest.removeAll()
                 expander.expandRest(of: levelState(index), besides: ample, into: &rest, scratch: &scratch)
@@ -102,8 +126,9 @@ extension Explorer {
     }
 
     /// Stores the target of transition `transition` of `expansion`, taken from state `parent`:
-    /// whether it was new, or `nil` when the state limit forbids storing it (the parent's
-    /// recorded edges are then dropped).
+    /// whether it was new, already stored in the next level, or stored before this level's
+    /// expansion began; `nil` when the state limit forbids storing it (the parent's recorded
+    /// edges are then dropped). The last two are told apart only under partial-order reduction.
     @inlinable
     mutating func storeSuccessor(
         _ transition: Int,
@@ -111,7 +136,7 @@ extension Explorer {
         from parent: Int,
         depth: Int,
         limit: Int
-    ) -> Bool? {
+    ) -> StoredTarget? {
         let hash = expansion.hashes[transition]
         let probe = store.find(expansion.successors[transition], hash: hash)
         var target = probe.index
@@ -138,6 +163,10 @@ extension Explorer {
             if holdsLevel {
                 nextStates.append(state)
             }
+            if plan.reduces && !Store.keepsStates {
+                let key = FingerprintTable.key(hash)
+                nextLevelKeys.insert(key, at: nextLevelKeys.find(key).slot)
+            }
             if levelStart.count == depth + 1 {
                 levelStart.append(target)
             }
@@ -147,7 +176,16 @@ extension Explorer {
             graph.addEdge(to: target, actor: Int(expansion.actors[transition]))
             edgeActions.append(expansion.actions[transition])
         }
-        return !probe.found
+        if !probe.found {
+            return .new
+        }
+        if !plan.reduces {
+            return .storedBefore
+        }
+        if Store.keepsStates {
+            return target >= nextLevelBase ? .storedInNextLevel : .storedBefore
+        }
+        return nextLevelKeys.find(FingerprintTable.key(hash)).found ? .storedInNextLevel : .storedBefore
     }
 
     /// Records the position of the action reaching state `index` among its parent's actions.

@@ -19,14 +19,21 @@
 /// the number of threads; the chunks only let cache misses overlap and expansion run in parallel.
 ///
 /// Partial-order reduction's cycle proviso (C3) is decided while storing: a state expanded
-/// through an ample set one of whose successors was already stored is fully expanded at once
-/// (its other successors are generated and stored right after). That is enough to keep every
-/// action from being postponed forever around a cycle: in any cycle of the reduced graph, take
-/// the state that was stored first; its predecessor on the cycle was stored after it, hence
-/// expanded after it was stored, so that predecessor's edge into it closed onto an already
-/// stored state, and the predecessor was fully expanded. Every cycle therefore contains a fully
-/// expanded state. Because storing happens in frontier order on one thread, "already stored"
-/// means the same for every thread count.
+/// through an ample set one of whose successors was already stored before the expansion of the
+/// state's level began is fully expanded at once (its other successors are generated and stored
+/// right after). That is enough to keep every action from being postponed forever around a
+/// cycle. In any cycle of the reduced graph, take a state of least depth: its predecessor on
+/// the cycle is at least as deep, and every state of a depth is stored before the expansion of
+/// that depth begins, so when the predecessor was expanded, its edge into that state closed onto
+/// a state stored before its level's expansion began; an ample edge would have made the
+/// predecessor fully expanded, and any other edge means it already was. Every cycle therefore
+/// contains a fully expanded state. (In particular, fully expanding whenever an ample successor
+/// is already stored at all would also be enough; successors rediscovered in the next level,
+/// such as the far corner of a diamond of independent steps, cannot close a cycle onto a state
+/// of least depth, so they do not count, which keeps most ample sets.) With fingerprints, the
+/// next level's fingerprints are kept in a separate table to tell the two cases apart. Because
+/// storing happens in frontier order on one thread, all of this is the same for every thread
+/// count.
 ///
 /// The explorer is inlinable so that it is specialised for the client's concrete system.
 @usableFromInline
@@ -108,8 +115,14 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     @usableFromInline var levelBase: Int
     /// The states of the next level, collected as they are stored, when `holdsLevel`.
     @usableFromInline var nextStates: [State]
-    /// The most bytes held at once by `levelStates` and `nextStates`.
+    /// The most bytes held at once by `levelStates`, `nextStates` and `nextLevelKeys`.
     @usableFromInline var frontierBytes: Int
+    /// The index of the first state of the next level (the number of states stored when the
+    /// expansion of the current level began).
+    @usableFromInline var nextLevelBase: Int
+    /// Under partial-order reduction with fingerprints, the fingerprints of the next level's
+    /// states, to tell a successor stored in this level's expansion from an older one.
+    @usableFromInline var nextLevelKeys: FingerprintTable
 
     /// The number of stored states at which `progress` is next called.
     @usableFromInline var nextProgress: Int
@@ -160,6 +173,8 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         levelBase = 0
         nextStates = []
         frontierBytes = 0
+        nextLevelBase = 0
+        nextLevelKeys = FingerprintTable(capacity: 16)
         nextProgress = options.progress != nil && options.progressInterval > 0 ? options.progressInterval : Int.max
         touched = 0
     }
@@ -206,6 +221,10 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         levels: while begin < store.count {
             let end = store.count
             levelBase = begin
+            nextLevelBase = end
+            if plan.reduces && !Store.keepsStates {
+                nextLevelKeys.removeAll()
+            }
             if holdsLevel {
                 swap(&levelStates, &nextStates)
                 nextStates.removeAll(keepingCapacity: true)
@@ -232,14 +251,21 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
                 }
             }
             pool?.endLevel()
-            frontierBytes = max(frontierBytes, (levelStates.capacity + nextStates.capacity) * MemoryLayout<State>.stride)
+            recordFrontierBytes()
             depth += 1
             begin = end
         }
-        frontierBytes = max(frontierBytes, (levelStates.capacity + nextStates.capacity) * MemoryLayout<State>.stride)
+        recordFrontierBytes()
         if isComplete {
             expandedCount = store.count
         }
+    }
+
+    /// Raises `frontierBytes` to what the frontier holds now.
+    @inlinable
+    mutating func recordFrontierBytes() {
+        let states = (levelStates.capacity + nextStates.capacity) * MemoryLayout<State>.stride
+        frontierBytes = max(frontierBytes, states + nextLevelKeys.allocatedBytes)
     }
 
     /// Sequentially, at most this many states are expanded per chunk.
@@ -252,7 +278,11 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
 
     /// Expands the stored states `sources` of the current level on this thread.
     @inlinable
-    func expand(_ sources: Range<Int>, into expansion: inout Expansion<System>, scratch: inout Expander<System>.Scratch) {
+    func expand(
+        _ sources: Range<Int>,
+        into expansion: inout Expansion<System>,
+        scratch: inout Expander<System>.Scratch
+    ) {
         if holdsLevel {
             levelStates.withUnsafeBufferPointer { states in
                 let local = sources.lowerBound - levelBase ..< sources.upperBound - levelBase

@@ -31,10 +31,19 @@ struct FingerprintTable {
         slots = [UInt64](repeating: 0, count: self.capacity + Self.tailLength(for: self.capacity))
     }
 
+    /// Empties the table, keeping its size.
+    @inlinable
+    mutating func removeAll() {
+        slots.withUnsafeMutableBufferPointer { slots in
+            slots.update(repeating: 0)
+        }
+        count = 0
+    }
+
     /// The spare slots after the last home position.
     @inlinable
     static func tailLength(for capacity: Int) -> Int {
-        1024 + capacity / 256
+        min(1024, capacity) + capacity / 256
     }
 
     /// The stored form of a fingerprint (never 0).

@@ -31,11 +31,12 @@ public struct Statistics: Sendable {
     public var collisionProbability: Double
     /// States expanded through a proper ample subset of their enabled actions.
     public var ampleStates: Int
-    /// States whose ample successors closed onto stored states and that were therefore fully
-    /// expanded (the cycle proviso).
+    /// States whose ample set led back to a state stored before their level was expanded, and
+    /// that were therefore fully expanded (the cycle proviso).
     public var provisoExpansions: Int
     /// Bytes allocated at the peak for the breadth-first frontier held in full (fingerprint mode,
-    /// or several threads); included in ``bytesPerState``.
+    /// or several threads) and, under partial-order reduction with fingerprints, the next level's
+    /// fingerprints; included in ``bytesPerState``.
     public var frontierBytes: Int
 
     /// Statistics with the given figures.

@@ -73,12 +73,15 @@ func expectSameVerdicts<System: TransitionSystem>(
         let comment = Comment(rawValue: configuration.description)
         #expect(result.isComplete == plain.isComplete, comment, sourceLocation: sourceLocation)
         #expect(result.invariants.map(\.holds) == plain.invariants.map(\.holds), comment, sourceLocation: sourceLocation)
-        #expect(result.finals.map { $0.satisfied > 0 } == plain.finals.map { $0.satisfied > 0 }, comment, sourceLocation: sourceLocation)
-        #expect(result.finals.map { $0.unsatisfied > 0 } == plain.finals.map { $0.unsatisfied > 0 }, comment, sourceLocation: sourceLocation)
+        let satisfiable = result.finals.map { $0.satisfied > 0 }
+        let failing = result.finals.map { $0.unsatisfied > 0 }
+        #expect(satisfiable == plain.finals.map { $0.satisfied > 0 }, comment, sourceLocation: sourceLocation)
+        #expect(failing == plain.finals.map { $0.unsatisfied > 0 }, comment, sourceLocation: sourceLocation)
         #expect(result.eventualities.map(\.holds) == plain.eventualities.map(\.holds), comment, sourceLocation: sourceLocation)
         let statistics = result.statistics
         #expect(statistics.threads == configuration.threads, comment, sourceLocation: sourceLocation)
-        #expect(statistics.storage == (specification.eventualities.isEmpty ? configuration.storage : .exact), comment, sourceLocation: sourceLocation)
+        let storage = specification.eventualities.isEmpty ? configuration.storage : .exact
+        #expect(statistics.storage == storage, comment, sourceLocation: sourceLocation)
         #expect(configuration.reduction == .partialOrder || statistics.reduction == .none, comment, sourceLocation: sourceLocation)
         #expect(configuration.symmetry || !statistics.symmetry, comment, sourceLocation: sourceLocation)
         if !statistics.symmetry {
@@ -114,10 +117,12 @@ func expectIdentical<System: TransitionSystem>(
     #expect(Counts(result.statistics) == Counts(other.statistics), comment, sourceLocation: sourceLocation)
     #expect(result.statistics.ampleStates == other.statistics.ampleStates, comment, sourceLocation: sourceLocation)
     #expect(result.statistics.provisoExpansions == other.statistics.provisoExpansions, comment, sourceLocation: sourceLocation)
-    #expect(result.invariants.map(\.counterexample) == other.invariants.map(\.counterexample), comment, sourceLocation: sourceLocation)
+    let paths = result.invariants.map(\.counterexample)
+    #expect(paths == other.invariants.map(\.counterexample), comment, sourceLocation: sourceLocation)
     #expect(result.finals.map(\.witness) == other.finals.map(\.witness), comment, sourceLocation: sourceLocation)
     #expect(result.finals.map(\.counterexample) == other.finals.map(\.counterexample), comment, sourceLocation: sourceLocation)
     #expect(result.finals.map(\.satisfied) == other.finals.map(\.satisfied), comment, sourceLocation: sourceLocation)
     #expect(result.finals.map(\.unsatisfied) == other.finals.map(\.unsatisfied), comment, sourceLocation: sourceLocation)
-    #expect(result.eventualities.map(\.counterexample) == other.eventualities.map(\.counterexample), comment, sourceLocation: sourceLocation)
+    let lassos = result.eventualities.map(\.counterexample)
+    #expect(lassos == other.eventualities.map(\.counterexample), comment, sourceLocation: sourceLocation)
 }

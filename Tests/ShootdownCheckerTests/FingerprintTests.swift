@@ -37,8 +37,10 @@ struct FingerprintTests {
     /// More than 255 enabled actions: positions beyond a byte are kept aside and paths still
     /// replay.
     @Test func wideBranching() throws {
-        let system = ExplicitGraph(initial: [0], (1 ... 300).map { (from: 0, to: $0, actor: 0, label: "to \($0)") } + [(300, 301, 0, "last")])
-        let result = check(system, Specification(invariants: [Invariant("not 301") { $0 != 301 }]), CheckOptions(storage: .fingerprint))
+        let fan = (1 ... 300).map { (from: 0, to: $0, actor: 0, label: "to \($0)") }
+        let system = ExplicitGraph(initial: [0], fan + [(300, 301, 0, "last")])
+        let specification = Specification(invariants: [Invariant<Int>("not 301") { $0 != 301 }])
+        let result = check(system, specification, CheckOptions(storage: .fingerprint))
         let path = try #require(result.invariants[0].counterexample)
         #expect(path.states == [0, 300, 301])
     }

@@ -308,3 +308,39 @@ struct TokenPassing: TransitionSystem {
 
     static let never = Eventually<Int>("never") { _ in false }
 }
+
+/// Four actors each flip their own bit once (bits 0 to 3, locations 0 to 3). Actor 2 may flip
+/// only while bits 0 and 1 are both clear, and bits 2 and 3 are observed. From the state where
+/// only bit 0 is set, flipping bit 1 alone is an ample set; from the state where only bit 1 is
+/// set, flipping bit 0 alone is one too, and leads to the same state, which the first one has
+/// just stored: closing such a diamond in the next level cannot close a cycle, so it does not
+/// call for full expansion.
+struct DiamondClosing: TransitionSystem {
+    var initialStates: [[Bool]] { [[false, false, false, false]] }
+    var actorCount: Int { 4 }
+
+    func enabledActions(in state: [Bool], into actions: inout [Int]) {
+        for actor in 0 ..< 4 where !state[actor] && (actor != 2 || !state[0] && !state[1]) {
+            actions.append(actor)
+        }
+    }
+
+    func successor(of state: [Bool], via actor: Int) -> [Bool] {
+        var next = state
+        next[actor] = true
+        return next
+    }
+
+    func footprint(of actor: Int, in state: [Bool]) -> Footprint {
+        actor == 2 ? Footprint(actor: 2, reads: [0, 1], writes: [2]) : Footprint(actor: actor, writes: [actor])
+    }
+
+    func futureFootprint(of actor: Int, in state: [Bool]) -> Footprint {
+        var enabled: [Int] = []
+        enabledActions(in: state, into: &enabled)
+        return enabled.contains(actor) ? footprint(of: actor, in: state) : Footprint(actor: actor)
+    }
+
+    /// Observes bits 2 and 3.
+    static let observed = Invariant<[Bool]>("bits 2 and 3 not both set first", observes: [2, 3]) { !($0[2] && $0[3] && !$0[0]) }
+}

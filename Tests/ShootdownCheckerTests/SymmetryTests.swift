@@ -59,7 +59,8 @@ struct SymmetryTests {
 
         // The token's only stored state loops onto itself through the swapped state: the lifted
         // cycle needs two passes.
-        let token = check(TokenPassing(), Specification(eventualities: [TokenPassing.never]), CheckOptions(fairness: .none, symmetry: true))
+        let endless = Specification(eventualities: [TokenPassing.never])
+        let token = check(TokenPassing(), endless, CheckOptions(fairness: .none, symmetry: true))
         #expect(token.statistics.states == 1)
         let passes = try #require(token.eventualities[0].counterexample)
         expectValid(passes, in: TokenPassing())

@@ -22,7 +22,13 @@ struct VerdictMatrixTests {
     }
 
     @Test func twoFlags() {
-        expectSameVerdicts(TwoFlags(), Specification(invariants: [TwoFlags.inOrder], finals: [FinalPredicate("both") { $0 == [true, true] }]))
+        let both = FinalPredicate<[Bool]>("both") { $0 == [true, true] }
+        expectSameVerdicts(TwoFlags(), Specification(invariants: [TwoFlags.inOrder], finals: [both]))
+    }
+
+    @Test func diamondClosing() {
+        let all = FinalPredicate<[Bool]>("all") { !$0.contains(false) }
+        expectSameVerdicts(DiamondClosing(), Specification(invariants: [DiamondClosing.observed], finals: [all]))
     }
 
     @Test func ignoredViolation() {

@@ -77,8 +77,10 @@ extension World {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             }
         case .iommuPrefetcher:
+            // The walker's alternatives are guarded by every page's PTE and IOTLB entry, so a
+            // step of it reads them all: no other thread may enable a fill it does not see.
             let page = Int(action.choice)
-            reads.insert([locations.pte(page), locations.iotlb(page)])
+            for other in layout.iotlb.indices { reads.insert([locations.pte(other), locations.iotlb(other)]) }
             writes.insert(locations.iotlb(page))
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }
