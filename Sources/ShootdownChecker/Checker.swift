@@ -35,28 +35,27 @@ public struct Checker<System: TransitionSystem>: Sendable {
         let plan = ExplorationPlan(system: system, specification: specification, options: options)
         switch plan.storage {
         case .exact:
-            var explorer = Explorer<System, StateTable<System.State>>(
-                system: system,
-                specification: specification,
-                options: options,
-                plan: plan,
-                clock: clock,
-                start: start
-            )
-            explorer.run()
-            return judge(&explorer, clock: clock, start: start)
+            return explore(with: StateTable<System.State>.self, plan: plan, clock: clock, start: start)
         case .fingerprint:
-            var explorer = Explorer<System, FingerprintStore<System.State>>(
-                system: system,
-                specification: specification,
-                options: options,
-                plan: plan,
-                clock: clock,
-                start: start
-            )
-            explorer.run()
-            return judge(&explorer, clock: clock, start: start)
+            return explore(with: FingerprintStore<System.State>.self, plan: plan, clock: clock, start: start)
         }
+    }
+
+    /// Runs the exploration with the visited-state store `Store`.
+    @inlinable
+    func explore<Store: VisitedStore>(
+        with _: Store.Type, plan: ExplorationPlan, clock: ContinuousClock, start: ContinuousClock.Instant
+    ) -> CheckResult<System> where Store.State == System.State {
+        var explorer = Explorer<System, Store>(
+            system: system,
+            specification: specification,
+            options: options,
+            plan: plan,
+            clock: clock,
+            start: start
+        )
+        explorer.run()
+        return judge(&explorer, clock: clock, start: start)
     }
 
     /// Turns a finished exploration into outcomes, deciding the eventualities on the way.
