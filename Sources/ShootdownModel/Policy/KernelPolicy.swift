@@ -21,12 +21,6 @@ public struct KernelPolicy: Sendable, Equatable {
         self.rewrites = rewrites
         self.smmuSkipsNotifierWithBTM = smmuSkipsNotifierWithBTM
     }
-
-    /// The same policy with more edits, under a new name (used by the repair search).
-    public func adding(_ extra: [ProgramRewrite], name: String) -> KernelPolicy {
-        KernelPolicy(name: name, summary: summary, era: era, rewrites: rewrites + extra,
-                     smmuSkipsNotifierWithBTM: smmuSkipsNotifierWithBTM)
-    }
 }
 
 extension KernelPolicy {
