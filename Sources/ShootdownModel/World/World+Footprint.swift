@@ -10,8 +10,16 @@ extension World {
     /// Whether the scenario tracks the mmap lock (only munmap waits for it).
     var tracksMmap: Bool { layout.mmapReaders.width > 0 }
 
-    /// The locations a fault or munmap at `page` may touch, frames aside.
-    func pageLocations(_ page: Int) -> LocationSet {
+    /// The locations a fault or munmap at `page` may touch, frames aside (computed once, when
+    /// the world is built).
+    func pageLocations(_ page: Int) -> LocationSet { pageLocationSets[page] }
+
+    /// Builds ``pageLocations(_:)`` for every page.
+    func makePageLocationSets() -> [LocationSet] {
+        configuration.pages.indices.map(computePageLocations)
+    }
+
+    private func computePageLocations(_ page: Int) -> LocationSet {
         var set = configuration.tlbCapacity == nil ? LocationSet() : capacityLocations
         set.insert([locations.ptl, locations.pte(page), locations.iotlb(page), locations.cpuTLB(page)])
         if tracksMmap { set.insert(locations.mmap) }

@@ -24,6 +24,8 @@ public struct World: TransitionSystem, Sendable {
 
     let layout: StateLayout
     let locations: LocationMap
+    /// Per page, the locations a fault or munmap there may touch, frames aside.
+    private(set) var pageLocationSets: [LocationSet] = []
     /// Groups of interchangeable devices, and the fields that move with each member.
     let symmetryGroups: [[Int]]
     let symmetryFields: [[[BitField]]]
@@ -143,6 +145,7 @@ public struct World: TransitionSystem, Sendable {
                                                    workerThread: workerThread)
         self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
                                                  frameCount: frameShared.count)]
+        self.pageLocationSets = makePageLocationSets()
     }
 
     /// Number of bits of state this world uses.
