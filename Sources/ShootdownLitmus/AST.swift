@@ -8,6 +8,8 @@ public struct ScenarioAST: Sendable, Equatable {
     public var description: String?
     /// The `KEY = VALUE ATTR*` lines, in source order.
     public var settings: [SettingAST]
+    /// The `path` blocks, in source order.
+    public var paths: [PathAST]
     /// The declarations of the `{ … }` initial-state block, in source order.
     public var initial: [InitDeclAST]
     /// The threads of the table, left to right.
@@ -24,7 +26,7 @@ public struct ScenarioAST: Sendable, Equatable {
     /// Creates a scenario from its parts.
     public init(
         arch: Located<String>, name: Located<String>, description: String? = nil,
-        settings: [SettingAST] = [], initial: [InitDeclAST] = [], threads: [ThreadAST] = [],
+        settings: [SettingAST] = [], paths: [PathAST] = [], initial: [InitDeclAST] = [], threads: [ThreadAST] = [],
         final: FinalConditionAST? = nil, eventualities: [LivenessAST] = [],
         expectations: [ExpectationAST] = [], source: String = ""
     ) {
@@ -32,6 +34,7 @@ public struct ScenarioAST: Sendable, Equatable {
         self.name = name
         self.description = description
         self.settings = settings
+        self.paths = paths
         self.initial = initial
         self.threads = threads
         self.final = final

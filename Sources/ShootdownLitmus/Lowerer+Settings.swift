@@ -1,7 +1,7 @@
 import ShootdownModel
 
 extension Lowerer {
-    static let settingKeys = ["policy", "iommu", "tlb-capacity"]
+    static let settingKeys = ["policy", "iommu", "tlb-capacity", "faults"]
     static let iommuAttributes = ["btm", "ats", "range", "prefetch", "tlbi-max-ops"]
 
     mutating func lowerSettings() throws(LitmusError) {
@@ -26,6 +26,16 @@ extension Lowerer {
                 self.policy = policy
             case "iommu":
                 try lowerIOMMU(setting)
+            case "faults":
+                let names = FaultHandling.allCases.map(\.rawValue)
+                guard let faults = FaultHandling(rawValue: setting.value.value) else {
+                    throw error("unknown fault handling '\(setting.value.value)' (known: \(names.joined(separator: ", ")))",
+                                at: setting.value.location, suggesting: setting.value.value, among: names)
+                }
+                if let extra = setting.attributes.first {
+                    throw error("faults takes no attributes", at: extra.name.location)
+                }
+                self.faults = faults
             default:
                 tlbCapacity = try positiveInteger(setting.value, what: "tlb-capacity")
                 if let extra = setting.attributes.first {

@@ -43,9 +43,21 @@ extension Lowerer {
                     }
                     operations.append(.write(page: page, value: number))
                 case let .call(result, name, arguments):
+                    if let path = pathIndex[name.value] {
+                        if let result { throw error("path \(name.value) returns nothing to store", at: result.location) }
+                        guard threads[index].kind == .cpu else {
+                            throw error("only CPU threads run kernel paths", at: name.location)
+                        }
+                        guard arguments.count == 1 else {
+                            throw error("path \(name.value) takes one page, e.g. \(name.value)(x)", at: name.location)
+                        }
+                        operations.append(.path(index: path, page: try resolvePage(arguments[0])))
+                        continue
+                    }
+                    let known = Lowerer.calls + paths.map(\.name)
                     guard Lowerer.calls.contains(name.value) else {
-                        throw error("unknown operation '\(name.value)' (known: \(Lowerer.calls.joined(separator: ", ")))",
-                                    at: name.location, suggesting: name.value, among: Lowerer.calls)
+                        throw error("unknown operation '\(name.value)' (known: \(known.joined(separator: ", ")))",
+                                    at: name.location, suggesting: name.value, among: known)
                     }
                     if let result { throw error("\(name.value) returns nothing to store", at: result.location) }
                     guard threads[index].kind == .cpu else {

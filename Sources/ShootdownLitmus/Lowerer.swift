@@ -13,6 +13,9 @@ struct Lowerer {
     var prefilled: [PrefilledTranslation] = []
     var threads: [ThreadDeclaration] = []
     var threadIndex: [String: Int] = [:]
+    var paths: [KernelPath] = []
+    var pathIndex: [String: Int] = [:]
+    var faults = FaultHandling.handle
 
     init(ast: ScenarioAST) { self.ast = ast }
 
@@ -25,13 +28,14 @@ struct Lowerer {
     mutating func run() throws(LitmusError) -> Scenario {
         try lowerArchitecture()
         try lowerSettings()
+        try lowerPaths()
         try lowerThreadNames()
         for declaration in ast.initial where declaration.keyword.value == "page" { try lowerPage(declaration) }
         for declaration in ast.initial where declaration.keyword.value != "page" { try lowerInit(declaration) }
         try lowerThreads()
         let configuration = ModelConfiguration(architecture: architecture, policy: policy, iommu: iommu,
                                                tlbCapacity: tlbCapacity, pages: pages, prefilled: prefilled,
-                                               threads: threads)
+                                               threads: threads, paths: paths, faults: faults)
         var final: FinalCondition?
         if let clause = ast.final {
             let quantifier: FinalCondition.Quantifier

@@ -33,6 +33,9 @@ extension Parser {
         if peek().kind == .equals {
             throw failure("settings must come before the initial state block", at: current.location)
         }
+        if current.isWord("path"), peek().word != nil, peek(2).kind == .leftParen {
+            throw failure("paths must come before the initial state block", at: current.location)
+        }
         var names: [Located<String>] = []
         var seen: Set<String> = []
         while true {

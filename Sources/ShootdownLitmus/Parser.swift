@@ -39,6 +39,7 @@ struct Parser {
         let (arch, name) = try parseHeader()
         let description = parseDescription()
         let settings = try parseSettings()
+        let paths = try parsePaths()
         let initial = current.kind == .leftBrace ? try parseInitialState() : []
         let threads = try parseThreadTable()
         let (final, eventualities) = try parseConditions()
@@ -47,7 +48,7 @@ struct Parser {
             throw LitmusError(diagnostics: diagnostics)
         }
         return ScenarioAST(
-            arch: arch, name: name, description: description, settings: settings, initial: initial,
+            arch: arch, name: name, description: description, settings: settings, paths: paths, initial: initial,
             threads: threads, final: final, eventualities: eventualities, expectations: expectations,
             source: source
         )

@@ -94,7 +94,11 @@ public struct SummaryRenderer: Sendable {
         var cost = CostCounters()
         for entry in entries { cost += entry.cost }
         let costs = cost.entries.filter { $0.value > 0 }.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
-        return timeline.render(entries, threads: world.threadNames, loopStart: loopStart)
+        // The scenario's own threads always have a lane; kernel workers and the IOMMU's walker
+        // only when they act in this execution.
+        let acting = Set(entries.map(\.thread))
+        let lanes = world.threadNames.indices.filter { $0 < world.configuration.threads.count || acting.contains($0) }
+        return timeline.render(entries, threads: world.threadNames, lanes: lanes, loopStart: loopStart)
             + "\nCost of these steps: " + (costs.isEmpty ? "none" : costs)
     }
 }

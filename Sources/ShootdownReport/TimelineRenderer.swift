@@ -14,8 +14,9 @@ public struct TimelineRenderer: Sendable {
 
     /// Renders `entries`; when `loopStart` is set, the entries from that index on repeat
     /// forever and are marked as the loop.
-    public func render(_ entries: [TimelineEntry], threads: [String], loopStart: Int? = nil) -> String {
-        let nameWidth = (threads.map(\.count).max() ?? 4) + 2
+    public func render(_ entries: [TimelineEntry], threads: [String], lanes: [Int]? = nil, loopStart: Int? = nil) -> String {
+        let lanes = lanes ?? Array(threads.indices)
+        let nameWidth = (lanes.map { threads[$0].count }.max() ?? 4) + 2
         var lines: [String] = []
         for (index, entry) in entries.enumerated() {
             if index == loopStart {
@@ -27,9 +28,9 @@ public struct TimelineRenderer: Sendable {
                 continue
             }
             lines.append(" " + time + " " + String(repeating: "-", count: max(4, width - time.count - 2)))
-            for (thread, name) in threads.enumerated() {
+            for thread in lanes {
                 let text = thread == entry.thread ? entry.text : ""
-                lines.append(" " + name.padded(to: nameWidth) + "{\(text)}")
+                lines.append(" " + threads[thread].padded(to: nameWidth) + "{\(text)}")
             }
         }
         if let loopStart, loopStart < entries.count {

@@ -4,8 +4,10 @@ public struct KernelPrograms: Sendable {
     public let fault: Program
     /// `munmap` of one page.
     public let munmap: Program
+    /// The scenario's own paths, in declaration order.
+    public let paths: [Program]
 
-    public init(architecture: Architecture, policy: KernelPolicy) {
+    public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = []) {
         func rewrite(_ source: [Instruction]) -> [Instruction] {
             policy.rewrites.reduce(source) { $1.apply(to: $0) }
         }
@@ -13,8 +15,14 @@ public struct KernelPrograms: Sendable {
                         source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era)))
         munmap = Program(name: "munmap",
                          source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
+        self.paths = paths.map { path in
+            Program(name: path.name, source: rewrite(path.build(architecture: architecture, era: policy.era)))
+        }
     }
 
     /// Every program, for listing and diffing.
-    public var all: [Program] { [fault, munmap] }
+    public var all: [Program] { [fault, munmap] + paths }
+
+    /// The most instructions any program has.
+    var longest: Int { all.map(\.ops.count).max() ?? 0 }
 }

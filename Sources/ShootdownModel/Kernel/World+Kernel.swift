@@ -2,8 +2,22 @@
 /// optional steps that follow it resolved at once.
 extension World {
     func program(of thread: Int, in state: WorldState) -> Program {
-        if case .munmap? = currentOperation(thread, in: state), case .cpu = roles[thread] { return programs.munmap }
-        return programs.fault
+        guard case .cpu = roles[thread] else { return programs.fault }
+        switch currentOperation(thread, in: state) {
+        case .munmap?: return programs.munmap
+        case let .path(index, _)?: return programs.paths[index]
+        default: return programs.fault
+        }
+    }
+
+    /// Whether the thread's current operation is a syscall-like program entered directly, not
+    /// through a fault: munmap or one of the scenario's own paths.
+    func startsProgramDirectly(_ thread: Int, in state: WorldState) -> Bool {
+        guard case .cpu = roles[thread] else { return false }
+        switch currentOperation(thread, in: state) {
+        case .munmap?, .path?: return true
+        default: return false
+        }
     }
 
     /// Whether the step at the thread's program counter (or at instruction `index`) may run.
@@ -42,6 +56,18 @@ extension World {
         return settle(thread, next, log: &log)
     }
 
+    /// Enters a directly started program (munmap or a scenario path) and runs its first step.
+    /// A path records the PTE as `orig`, the frame its copy step copies.
+    func enterProgram(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        var next = state
+        let fields = layout.threads[thread]
+        if case let .path(_, page)? = currentOperation(thread, in: state) {
+            next.set(fields.orig, pte(page, in: state).encoded())
+        }
+        next.set(fields.pc, 1)
+        return kernelStep(thread, next, log: &log)
+    }
+
     /// Follows branches, skips optional steps whose condition fails, and handles the program's
     /// end, so that the program counter rests on a real step or back in user context.
     func settle(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
@@ -68,11 +94,19 @@ extension World {
                 }
             case .ret:
                 next.set(pcField, 0)
-                next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
                 switch roles[thread] {
                 case .cpu:
-                    if program.name == programs.munmap.name { advance(thread, in: &next) }
+                    switch currentOperation(thread, in: next) {
+                    case .munmap?:
+                        next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
+                        advance(thread, in: &next)
+                    case .path?:
+                        advance(thread, in: &next)
+                    default:
+                        next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
+                    }
                 case .iopfWorker:
+                    next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
                     respondToPageRequest(thread, success: true, in: &next)
                     log.effect("page response: success, device retries")
                 case .device, .iommuPrefetcher:

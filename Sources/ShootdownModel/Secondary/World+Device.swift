@@ -56,9 +56,20 @@ extension World {
             log.say("\(write ? "write" : "read") \(name): IOMMU walk finds no PTE → translation fault, page request")
             return next
         }
+        // Without ATS the IOMMU translates the transaction in line: the walk, the fill and the
+        // access are one step, and the access uses the translation just walked.
         let translation = CachedTranslation(frame: entry.frame, writable: rules.hardwareWritable(entry))
-        fill(.iotlb, page: page, translation, choice: choice, in: &next, log: &log, probe: &probe)
-        log.say("\(write ? "write" : "read") \(name): IOTLB miss, IOMMU walk fills IOTLB[\(name)] = \(translation)")
+        if !write || translation.writable {
+            fill(.iotlb, page: page, translation, choice: choice, in: &next, log: &log, probe: &probe)
+            completeAccess(thread, operation, frame: translation.frame, in: &next)
+            log.say("\(describe(operation, thread: thread, in: next)) (IOTLB miss, IOMMU walk fills IOTLB[\(name)] = \(translation))")
+            return next
+        }
+        if !iommu.permissionFaultDropsEntry {
+            fill(.iotlb, page: page, translation, choice: choice, in: &next, log: &log, probe: &probe)
+        }
+        raisePageRequest(thread, device: device, page: page, write: true, in: &next, log: &log)
+        log.say("write \(name): IOMMU walk finds \(translation) lacking write → permission fault, page request")
         return next
     }
 

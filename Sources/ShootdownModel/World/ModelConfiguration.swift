@@ -17,10 +17,14 @@ public struct ModelConfiguration: Sendable {
     public var prefilled: [PrefilledTranslation]
     /// CPU and device threads, in column order.
     public var threads: [ThreadDeclaration]
+    /// The scenario's own mm operations, which ``Operation/path(index:page:)`` runs.
+    public var paths: [KernelPath]
+    /// What a user access does when its translation faults.
+    public var faults: FaultHandling
 
     public init(architecture: Architecture, policy: KernelPolicy, iommu: IOMMUConfiguration,
                 tlbCapacity: Int? = nil, pages: [PageDeclaration], prefilled: [PrefilledTranslation] = [],
-                threads: [ThreadDeclaration]) {
+                threads: [ThreadDeclaration], paths: [KernelPath] = [], faults: FaultHandling = .handle) {
         self.architecture = architecture
         self.policy = policy
         self.iommu = iommu
@@ -28,7 +32,21 @@ public struct ModelConfiguration: Sendable {
         self.pages = pages
         self.prefilled = prefilled
         self.threads = threads
+        self.paths = paths
+        self.faults = faults
     }
+}
+
+/// What happens to a CPU load or store, or a device DMA, whose translation faults.
+public enum FaultHandling: String, CaseIterable, Sendable {
+    /// The kernel handles it: a CPU enters `handle_mm_fault`, a device raises a page request
+    /// for its IOPF worker (the default, and what the kernel does).
+    case handle
+    /// An abstraction: the access waits, disabled, until its translation would succeed. It stands
+    /// for a fault handler that only waits for a concurrent update (a COW break holding the
+    /// PTL) and then finds the new PTE, as `cow_order.pml` models it. An access that nothing
+    /// else will let through waits for ever, which shows as a deadlock.
+    case wait
 }
 
 /// One virtual page: its VMA and its initial PTE and contents.
@@ -107,7 +125,7 @@ public struct ThreadDeclaration: Sendable, Equatable {
     var usesSyscalls: Bool {
         operations.contains { operation in
             switch operation {
-            case .munmap, .populateWrite: return true
+            case .munmap, .populateWrite, .path: return true
             case .read, .write: return false
             }
         }
@@ -136,11 +154,15 @@ public enum Operation: Sendable, Equatable {
     /// (`faultin_page` → `handle_mm_fault` with `FAULT_FLAG_WRITE`) without storing, so a COW
     /// page is copied and a clean one made dirty (mm/madvise.c:madvise_populate).
     case populateWrite(page: Int)
+    /// The scenario's own path ``ModelConfiguration/paths``[`index`] on the page (CPU threads
+    /// only): runs in the kernel on the thread's CPU, without a fault.
+    case path(index: Int, page: Int)
 
     /// The page the operation touches.
     public var page: Int {
         switch self {
-        case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page): return page
+        case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page), let .path(_, page):
+            return page
         }
     }
 }

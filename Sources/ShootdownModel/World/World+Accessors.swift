@@ -42,7 +42,7 @@ extension World {
         case let .read(page, _)?: return (page, false)
         case let .write(page, _)?: return (page, true)
         case let .munmap(page)?: return (page, false)
-        case let .populateWrite(page)?: return (page, true)
+        case let .populateWrite(page)?, let .path(_, page)?: return (page, true)
         case nil: return (0, false)
         }
     }

@@ -75,7 +75,7 @@ extension World {
             setRegister(register, of: thread, to: frameValue(frame, in: state), in: &state)
         case let .write(_, value):
             state.set(layout.frameValue[frame], UInt64(value))
-        case .munmap, .populateWrite:
+        case .munmap, .populateWrite, .path:
             break
         }
         advance(thread, in: &state)
@@ -104,6 +104,8 @@ extension World {
             return "munmap(\(pageName(page)))"
         case let .populateWrite(page):
             return "madvise(\(pageName(page)), MADV_POPULATE_WRITE)"
+        case let .path(index, page):
+            return "\(configuration.paths[index].name)(\(pageName(page)))"
         }
     }
 }

@@ -6,11 +6,13 @@ extension World {
         case .cpu:
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
             guard let operation = currentOperation(thread, in: state) else { return 0 }
-            if case .munmap = operation { return kernelStepEnabled(thread, at: 0, in: state) ? 1 : 0 }
+            if startsProgramDirectly(thread, in: state) { return kernelStepEnabled(thread, at: 0, in: state) ? 1 : 0 }
+            if configuration.faults == .wait && accessWouldFault(thread, operation, in: state) { return 0 }
             return userStepChoices(thread, in: state)
         case .device:
             if state.flag(layout.threads[thread].waiting) { return 0 }
-            guard currentOperation(thread, in: state) != nil else { return 0 }
+            guard let operation = currentOperation(thread, in: state) else { return 0 }
+            if configuration.faults == .wait && accessWouldFault(thread, operation, in: state) { return 0 }
             return userStepChoices(thread, in: state)
         case .iopfWorker:
             guard state.flag(layout.threads[thread].busy) else { return 0 }
@@ -36,11 +38,7 @@ extension World {
         switch roles[thread] {
         case .cpu:
             if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
-            if case .munmap? = currentOperation(thread, in: state) {
-                var next = state
-                next.set(layout.threads[thread].pc, 1)
-                return kernelStep(thread, next, log: &log)
-            }
+            if startsProgramDirectly(thread, in: state) { return enterProgram(thread, state, log: &log) }
             var probe = FillProbe()
             return userStep(thread, choice: choice, state, log: &log, probe: &probe)
         case .device:

@@ -60,7 +60,7 @@ extension World {
         switch roles[thread] {
         case .cpu:
             let page = faultContext(thread, in: state).page
-            if threadPC(thread, in: state) != 0 || isMunmap(thread, in: state) {
+            if threadPC(thread, in: state) != 0 || startsProgramDirectly(thread, in: state) {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             } else {
                 reads.insert([locations.pte(page), locations.cpuTLB(page)])
@@ -93,11 +93,6 @@ extension World {
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }
         return Footprint(actor: thread, reads: reads, writes: writes)
-    }
-
-    private func isMunmap(_ thread: Int, in state: WorldState) -> Bool {
-        if case .munmap? = currentOperation(thread, in: state) { return true }
-        return false
     }
 
     /// A load or store through a TLB: the frames it may reach, and the violation flag when a
@@ -154,7 +149,10 @@ extension World {
             if whole { for other in layout.iotlb.indices { writes.insert(locations.iotlb(other)) } }
         case .allocZeroed, .allocCopy:
             if step.kind == .allocCopy {
-                reads.insert(locations.data(PageTableEntry(encoded: state.get(fields.orig)).frame))
+                // Before a directly started program has begun, `orig` is read at entry.
+                let source = threadPC(thread, in: state) == 0 ? self.pte(page, in: state) : PageTableEntry(encoded: state.get(fields.orig))
+                reads.insert(locations.data(source.frame))
+                if threadPC(thread, in: state) == 0 { reads.insert(pte) }
             }
             if let frame = ownFrame[thread][page] {
                 reads.insert(locations.data(frame))

@@ -10,7 +10,7 @@ extension World {
         let pteBits = 3 + frameBits
         let entryBits = 2 + frameBits
         let devices = roles.filter { if case .device = $0 { return true } else { return false } }.count
-        let pcBits = BitAllocator.bits(forMax: max(programs.fault.ops.count, programs.munmap.ops.count))
+        let pcBits = BitAllocator.bits(forMax: programs.longest)
 
         layout.ptl = try bits.allocate(BitAllocator.bits(forMax: roles.count))
         // The mmap lock matters only to munmap, which must wait for faults in progress.

@@ -50,7 +50,8 @@ public struct World: TransitionSystem, Sendable {
 
     public init(_ configuration: ModelConfiguration) throws(ModelError) {
         self.configuration = configuration
-        self.programs = KernelPrograms(architecture: configuration.architecture, policy: configuration.policy)
+        self.programs = KernelPrograms(architecture: configuration.architecture, policy: configuration.policy,
+                                       paths: configuration.paths)
         self.rules = configuration.architecture.rules
         try World.validate(configuration)
 
@@ -106,7 +107,7 @@ public struct World: TransitionSystem, Sendable {
             for (index, thread) in configuration.threads.enumerated() {
                 let writes = thread.operations.contains { operation in
                     switch operation {
-                    case let .write(p, _), let .populateWrite(p): return p == page
+                    case let .write(p, _), let .populateWrite(p), let .path(_, p): return p == page
                     case .read, .munmap: return false
                     }
                 }
@@ -200,7 +201,12 @@ public struct World: TransitionSystem, Sendable {
         if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
         if let capacity = configuration.tlbCapacity, capacity < 1 { throw .unsupported("a TLB capacity must be at least 1") }
         for thread in configuration.threads where thread.kind == .device {
-            if thread.usesSyscalls { throw .unsupported("a device cannot call munmap or madvise; only CPU threads run syscalls") }
+            if thread.usesSyscalls { throw .unsupported("a device cannot call munmap, madvise or a kernel path; only CPU threads run them") }
+        }
+        for thread in configuration.threads {
+            for case let .path(index, _) in thread.operations where !configuration.paths.indices.contains(index) {
+                throw .unsupported("thread \(thread.name) runs an undeclared kernel path")
+            }
         }
     }
 }

@@ -1,0 +1,34 @@
+/// The `faults = wait` abstraction: an access whose translation would fault is not enabled.
+extension World {
+    /// Whether a CPU load/store or a device DMA would fault from `state`: no cached
+    /// translation with the permission it needs, and none a hardware walk would find.
+    func accessWouldFault(_ thread: Int, _ operation: Operation, in state: WorldState) -> Bool {
+        let write: Bool
+        switch operation {
+        case .read: write = false
+        case .write: write = true
+        case .munmap, .populateWrite, .path: return false
+        }
+        let page = operation.page
+        func permits(_ translation: CachedTranslation?) -> Bool? {
+            guard let translation else { return nil }
+            return !write || translation.writable
+        }
+        let entry = pte(page, in: state)
+        let walkSucceeds = entry.present && (!write || rules.hardwareWritable(entry))
+        switch roles[thread] {
+        case let .cpu(cpu):
+            if let allowed = permits(lookup(.cpuTLB(cpu: cpu), page: page, in: state)) { return !allowed }
+            return !walkSucceeds
+        case let .device(device):
+            if configuration.iommu.ats, permits(lookup(.atc(device: device), page: page, in: state)) == true { return false }
+            if let allowed = permits(lookup(.iotlb, page: page, in: state)) {
+                if allowed { return false }
+                if !configuration.iommu.permissionFaultDropsEntry || !configuration.iommu.ats { return true }
+            }
+            return !walkSucceeds
+        case .iopfWorker, .iommuPrefetcher:
+            return false
+        }
+    }
+}
