@@ -7,7 +7,7 @@ extension Expander {
     /// all enabled actions of actor `t` is taken when
     /// - (C0) `T` is not the whole enabled set (and is not empty, by construction);
     /// - (C1) every action of `T` is independent of the future footprint of every other actor
-    ///   `u` in `0 ..< actorCount`: `T`'s writes meet neither what `u` may read nor what it may
+    ///   `u` in `0 ..< actorCount` (over executions in which `t` stands still): `T`'s writes meet neither what `u` may read nor what it may
     ///   write, and `T`'s reads meet nothing `u` may write. Then no sequence of other actors'
     ///   steps from `state` can disable, enable or be affected by an action of `T` (the
     ///   footprint of an action covers the guards of its actor's alternatives), so `T` is a
@@ -56,11 +56,16 @@ extension Expander {
             }
             // C1: independent of every other actor's future.
             for other in 0 ..< actorCount where other != actor {
-                if scratch.futureStamp[other] != stamp {
-                    scratch.futureStamp[other] = stamp
-                    scratch.future[other] = system.futureFootprint(of: other, in: state)
+                let future: Footprint
+                if plan.idleDependent[other] {
+                    future = system.futureFootprint(of: other, in: state, whileIdle: actor)
+                } else {
+                    if scratch.futureStamp[other] != stamp {
+                        scratch.futureStamp[other] = stamp
+                        scratch.future[other] = system.futureFootprint(of: other, in: state)
+                    }
+                    future = scratch.future[other]
                 }
-                let future = scratch.future[other]
                 if writes.intersects(future.reads.union(future.writes)) || reads.intersects(future.writes) {
                     continue candidates
                 }

@@ -5,6 +5,10 @@ struct ExplorationPlan: Sendable {
     @usableFromInline let reduces: Bool
     /// The number of actors, when reducing.
     @usableFromInline let actorCount: Int
+    /// Whether reduced expansions need the cycle proviso (the system may have cycles).
+    @usableFromInline let needsCycleProviso: Bool
+    /// Per actor, whether its future depends on which actor stands still.
+    @usableFromInline let idleDependent: [Bool]
     /// The locations the properties observe: an ample set never writes one.
     @usableFromInline let observed: LocationSet
     /// Whether states are replaced by their canonical representatives.
@@ -34,6 +38,8 @@ struct ExplorationPlan: Sendable {
         recordsGraph = !specification.eventualities.isEmpty
         let weaklyFairLiveness = recordsGraph && options.fairness == .weak
         actorCount = max(system.actorCount, 0)
+        needsCycleProviso = !system.isAcyclic
+        idleDependent = (0 ..< max(system.actorCount, 0)).map { system.futureDependsOnIdleActor($0) }
         let observations = specification.invariants.map(\.observes) + specification.eventualities.map(\.observes)
         var observed = LocationSet()
         for locations in observations {

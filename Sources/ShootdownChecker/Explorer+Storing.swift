@@ -105,7 +105,7 @@ extension Explorer {
             closedBackwards = closedBackwards || target == .storedBefore
         }
         if ample >= 0 {
-            if closedBackwards {
+            if closedBackwards && plan.needsCycleProviso {
                 provisoExpansions += 1
                 rest.removeAll()
                 expander.expandRest(of: levelState(index), besides: ample, into: &rest, scratch: &scratch)

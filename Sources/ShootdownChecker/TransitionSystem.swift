@@ -53,6 +53,24 @@ public protocol TransitionSystem: Sendable {
     /// reduction.
     func futureFootprint(of actor: Int, in state: State) -> Footprint
 
+    /// Whether the state graph has no cycle: every transition leads to a state never seen on
+    /// the way to it (some measure of progress strictly grows along every transition). Then
+    /// partial-order reduction needs no cycle proviso, for no action can be postponed around a
+    /// cycle. The default is `false`; claiming it wrongly makes reduced searches unsound.
+    var isAcyclic: Bool { get }
+
+    /// Whether `actor`'s future depends on which other actor stands still: see
+    /// ``futureFootprint(of:in:whileIdle:)``. The default is `false`.
+    func futureDependsOnIdleActor(_ actor: Int) -> Bool
+
+    /// An over-approximation of everything `actor` may read or write in any execution from
+    /// `state` in which actor `idle` takes no step. Partial-order reduction asks for it when it
+    /// considers running only `idle`'s steps first: an actor whose steps are enabled only by
+    /// what some other actor does (a speculative walker that refills only emptied entries) may
+    /// then claim less. Called only when ``futureDependsOnIdleActor(_:)`` is `true`; the
+    /// default is ``futureFootprint(of:in:)``.
+    func futureFootprint(of actor: Int, in state: State, whileIdle idle: Int) -> Footprint
+
     /// A canonical representative of `state`'s symmetry class: the state the checker stores for
     /// every member of the class when symmetry reduction is on. The default is `state` itself.
     ///
@@ -72,6 +90,14 @@ extension TransitionSystem {
     /// Every location, read and written: no reduction is ever justified by it.
     public func futureFootprint(of actor: Int, in state: State) -> Footprint {
         Footprint(actor: actor, reads: .all, writes: .all)
+    }
+
+    public var isAcyclic: Bool { false }
+
+    public func futureDependsOnIdleActor(_ actor: Int) -> Bool { false }
+
+    public func futureFootprint(of actor: Int, in state: State, whileIdle idle: Int) -> Footprint {
+        futureFootprint(of: actor, in: state)
     }
 
     /// No symmetry: every state is its own representative.

@@ -27,6 +27,13 @@ struct FootprintSoundnessTests {
                 result.append((path, world))
             }
         }
+        // The smallest benchmark scenarios: kernel paths and waiting accesses.
+        for name in ["cow-order-N2", "cow-order-N2-b"] {
+            let path = BundledScenarios.root + "/Scenarios/bench/\(name).litmus"
+            if let scenario = try? ScenarioLowering.load(contentsOf: path), let world = try? World(scenario.configuration) {
+                result.append((path, world))
+            }
+        }
         if let scenario = try? ScenarioLowering.load(source: caseB, file: "case-b-small.litmus"),
            let world = try? World(scenario.configuration) {
             result.append(("case-b-small", world))
@@ -82,6 +89,63 @@ struct FootprintSoundnessTests {
             }
             #expect(checked > 0 || name.contains("x86"), "\(name): no independent pair to check")
         }
+    }
+
+    @Test("the bench scenarios are among the worlds checked")
+    func benchIncluded() {
+        #expect(Self.worlds.filter { $0.0.contains("/bench/") }.count == 2)
+    }
+
+    @Test("a future computed while one thread stands still covers the others' steps and only shrinks")
+    func futureWhileIdle() {
+        for (name, world) in Self.worlds {
+            var actions: [WorldAction] = []
+            for state in Self.reachable(world, limit: 20_000) {
+                actions.removeAll(keepingCapacity: true)
+                world.enabledActions(in: state, into: &actions)
+                for idle in world.roles.indices {
+                    for thread in world.roles.indices where thread != idle && world.futureDependsOnIdle(thread) {
+                        let future = world.futureFootprint(ofThread: thread, in: state, whileIdle: idle)
+                        let covered = future.reads.union(future.writes)
+                        for action in actions where Int(action.thread) == thread {
+                            let step = world.footprint(of: action, in: state)
+                            for index in 0..<128 where step.reads.union(step.writes).contains(index) {
+                                if index == world.locations.flags || index >= world.locations.local(0) { continue }
+                                #expect(covered.contains(index), "\(name): \(action) touches \(index) outside its future while \(idle) is idle")
+                            }
+                        }
+                        let unusedFrames = (0..<world.frameCount).filter { world.frameState($0, in: state) == .unused }
+                        let allowed = LocationSet(unusedFrames.map(world.locations.data))
+                        for action in actions where Int(action.thread) != idle {
+                            let next = world.successor(of: state, via: action)
+                            let after = world.futureFootprint(ofThread: thread, in: next, whileIdle: idle)
+                            for index in 0..<128 where after.reads.contains(index) || after.writes.contains(index) {
+                                #expect(covered.contains(index) || allowed.contains(index),
+                                        "\(name): \(action) grows thread \(thread)'s future (\(idle) idle) with \(index)")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a world that claims no cycle makes progress on every transition")
+    func progress() {
+        var acyclic = 0
+        for (name, world) in Self.worlds where world.isAcyclic {
+            acyclic += 1
+            var actions: [WorldAction] = []
+            for state in Self.reachable(world) {
+                actions.removeAll(keepingCapacity: true)
+                world.enabledActions(in: state, into: &actions)
+                for action in actions {
+                    let next = world.successor(of: state, via: action)
+                    #expect(world.progressMeasure(of: next) > world.progressMeasure(of: state), "\(name): \(action) makes no progress")
+                }
+            }
+        }
+        #expect(acyclic >= 2)
     }
 
     @Test("a thread's future footprint covers its steps and only shrinks")

@@ -62,15 +62,27 @@ extension World {
             let page = faultContext(thread, in: state).page
             if threadPC(thread, in: state) != 0 || startsProgramDirectly(thread, in: state) {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
+            } else if case let .cpu(cpu) = roles[thread], let operation = currentOperation(thread, in: state),
+                      cachedAccessSucceeds(.cpuTLB(cpu: cpu), operation, in: state) {
+                // A TLB hit with the permission it needs: the access alone, to the cached frame.
+                reads.insert(locations.cpuTLB(page))
+                hitFootprint(.cpuTLB(cpu: cpu), operation, in: state, reads: &reads, writes: &writes)
             } else {
                 reads.insert([locations.pte(page), locations.cpuTLB(page)])
-                writes.insert([locations.cpuTLB(page), locations.pte(page)])
-                if tracksMmap { writes.insert(locations.mmap) }
+                writes.insert(locations.cpuTLB(page))
+                if configuration.faults == .handle || rules.hardwareSetsDirty { writes.insert(locations.pte(page)) }
+                if tracksMmap && configuration.faults == .handle { writes.insert(locations.mmap) }
                 accessFootprint(thread, page: page, owner: thread, in: state, reads: &reads, writes: &writes)
             }
         case let .device(device):
             guard let operation = currentOperation(thread, in: state) else { break }
             let page = operation.page
+            if !configuration.iommu.ats && cachedAccessSucceeds(.iotlb, operation, in: state) {
+                // An IOTLB hit with the permission it needs: the access alone, to the cached frame.
+                reads.insert(locations.iotlb(page))
+                hitFootprint(.iotlb, operation, in: state, reads: &reads, writes: &writes)
+                break
+            }
             reads.insert([locations.pte(page), locations.iotlb(page), locations.atc(device), locations.request(device)])
             writes.insert([locations.iotlb(page), locations.atc(device), locations.request(device), locations.local(workerThread[device])])
             accessFootprint(thread, page: page, owner: workerThread[device], in: state, reads: &reads, writes: &writes)
@@ -85,14 +97,35 @@ extension World {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             }
         case .iommuPrefetcher:
-            // The walker's alternatives are guarded by every page's PTE and IOTLB entry, so a
-            // step of it reads them all: no other thread may enable a fill it does not see.
+            // The walker's alternatives are guarded by every page's IOTLB entry and, where the
+            // entry is empty, the page's PTE, so a step of it reads them all: no other thread
+            // may enable or disable a fill it does not see.
             let page = Int(action.choice)
-            for other in layout.iotlb.indices { reads.insert([locations.pte(other), locations.iotlb(other)]) }
+            for other in layout.iotlb.indices {
+                reads.insert(locations.iotlb(other))
+                if state.get(layout.iotlb[other]) == 0 { reads.insert(locations.pte(other)) }
+            }
             writes.insert(locations.iotlb(page))
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }
         return Footprint(actor: thread, reads: reads, writes: writes)
+    }
+
+    /// Whether `cache` holds a translation for the operation's page with the permission it needs.
+    private func cachedAccessSucceeds(_ cache: TranslationCache, _ operation: Operation, in state: WorldState) -> Bool {
+        guard let cached = lookup(cache, page: operation.page, in: state) else { return false }
+        if case .write = operation { return cached.writable }
+        return true
+    }
+
+    /// An access through a cached translation: the one frame it maps, and the violation flag
+    /// when that frame has been freed.
+    private func hitFootprint(_ cache: TranslationCache, _ operation: Operation, in state: WorldState,
+                              reads: inout LocationSet, writes: inout LocationSet) {
+        guard let cached = lookup(cache, page: operation.page, in: state) else { return }
+        reads.insert(locations.data(cached.frame))
+        if case .write = operation { writes.insert(locations.data(cached.frame)) }
+        if frameState(cached.frame, in: state) != .allocated { writes.insert(locations.flags) }
     }
 
     /// A load or store through a TLB: the frames it may reach, and the violation flag when a
@@ -122,31 +155,11 @@ extension World {
         guard case let .step(step) = program.ops[position] else { return }
         let pte = locations.pte(page)
         let fields = layout.threads[thread]
+        insertStepLocations(step.kind, page: page, reads: &reads, writes: &writes)
         switch step.kind {
-        case .lockPTL:
-            reads.insert(locations.ptl)
-            writes.insert(locations.ptl)
-        case .unlockPTL:
-            writes.insert(locations.ptl)
-        case .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage:
-            reads.insert(pte)
-            writes.insert(pte)
-        case .detachVMA:
-            reads.insert([locations.mmap, pte])
-            writes.insert(pte)
-        case .flushTLBPage, .flushGatherRange:
-            writes.insert(locations.cpuTLB(page))
-            if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
-        case .clearFlush:
-            reads.insert(pte)
-            writes.insert([pte, locations.cpuTLB(page)])
-            if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
-        case .notifySecondary, .rangeEnd, .rangeStart:
-            writes.insert(locations.iotlb(page))
-            for device in layout.atc.indices { writes.insert(locations.atc(device)) }
-            let whole = step.kind == .notifySecondary(.wholeMM)
-                || (configuration.iommu.kind == .smmuv3 && !configuration.iommu.rangeInvalidation && configuration.iommu.maxTLBIOps <= 1)
-            if whole { for other in layout.iotlb.indices { writes.insert(locations.iotlb(other)) } }
+        case .lockPTL, .unlockPTL, .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage, .detachVMA,
+             .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart:
+            break
         case .allocZeroed, .allocCopy:
             if step.kind == .allocCopy {
                 // Before a directly started program has begun, `orig` is read at entry.
@@ -169,6 +182,40 @@ extension World {
         if branchesReadPTE(program, after: position) { reads.insert(pte) }
     }
 
+    /// The shared locations a kernel step of `kind` at `page` touches, whatever the state
+    /// (frames, which depend on the state, aside).
+    func insertStepLocations(_ kind: StepKind, page: Int, reads: inout LocationSet, writes: inout LocationSet) {
+        let pte = locations.pte(page)
+        switch kind {
+        case .lockPTL:
+            reads.insert(locations.ptl)
+            writes.insert(locations.ptl)
+        case .unlockPTL:
+            writes.insert(locations.ptl)
+        case .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage:
+            reads.insert(pte)
+            writes.insert(pte)
+        case .detachVMA:
+            reads.insert([locations.mmap, pte])
+            writes.insert(pte)
+        case .flushTLBPage, .flushGatherRange:
+            writes.insert(locations.cpuTLB(page))
+            if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
+        case .clearFlush:
+            reads.insert(pte)
+            writes.insert([pte, locations.cpuTLB(page)])
+            if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
+        case .notifySecondary, .rangeEnd, .rangeStart:
+            writes.insert(locations.iotlb(page))
+            for device in layout.atc.indices { writes.insert(locations.atc(device)) }
+            let whole = kind == .notifySecondary(.wholeMM)
+                || (configuration.iommu.kind == .smmuv3 && !configuration.iommu.rangeInvalidation && configuration.iommu.maxTLBIOps <= 1)
+            if whole { for other in layout.iotlb.indices { writes.insert(locations.iotlb(other)) } }
+        case .allocZeroed, .allocCopy, .freeNewPage, .freeGatheredPages:
+            break  // frames depend on the state; see `insertFrames`
+        }
+    }
+
     /// Whether the branches right after instruction `position` look at the PTE.
     private func branchesReadPTE(_ program: Program, after position: Int) -> Bool {
         var index = position + 1
@@ -179,62 +226,5 @@ extension World {
             }
         }
         return false
-    }
-
-    /// Everything thread `thread` may still touch, from `state` on.
-    func futureFootprint(ofThread thread: Int, in state: WorldState) -> Footprint {
-        var reads = LocationSet()
-        var writes = LocationSet()
-        switch roles[thread] {
-        case .cpu:
-            let operations = configuration.threads[thread].operations
-            let first = operationIndex(thread, in: state)
-            guard first < operations.count else { break }
-            for operation in operations[first...] {
-                let page = operation.page
-                let static_ = pageLocations(page)
-                reads.formUnion(static_)
-                writes.formUnion(static_)
-                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: true)
-            }
-        case let .device(device):
-            let operations = configuration.threads[thread].operations
-            let first = operationIndex(thread, in: state)
-            guard first < operations.count else { break }
-            for operation in operations[first...] {
-                let page = operation.page
-                reads.insert([locations.pte(page), locations.iotlb(page), locations.atc(device), locations.request(device)])
-                writes.insert([locations.iotlb(page), locations.atc(device), locations.request(device)])
-                var storing = false
-                if case .write = operation { storing = true }
-                insertFrames(of: page, reachableBy: workerThread[device], in: state, reads: &reads, writes: &writes, writing: storing)
-            }
-            if configuration.tlbCapacity != nil {
-                reads.formUnion(capacityLocations)
-                writes.formUnion(capacityLocations)
-            }
-        case let .iopfWorker(device):
-            let owner = deviceThread[device]
-            var pages: [Int] = []
-            if state.flag(layout.threads[thread].busy) { pages.append(faultContext(thread, in: state).page) }
-            let operations = configuration.threads[owner].operations
-            let first = operationIndex(owner, in: state)
-            if first < operations.count { pages.append(contentsOf: operations[first...].map(\.page)) }
-            guard !pages.isEmpty else { break }
-            for page in pages {
-                let static_ = pageLocations(page)
-                reads.formUnion(static_)
-                writes.formUnion(static_)
-                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: true)
-            }
-            reads.insert(locations.request(device))
-            writes.insert(locations.request(device))
-        case .iommuPrefetcher:
-            for page in layout.iotlb.indices {
-                reads.insert([locations.pte(page), locations.iotlb(page)])
-                writes.insert(locations.iotlb(page))
-            }
-        }
-        return Footprint(actor: thread, reads: reads, writes: writes)
     }
 }

@@ -182,6 +182,14 @@ public struct World: TransitionSystem, Sendable {
         futureFootprint(ofThread: actor, in: state)
     }
 
+    public func futureDependsOnIdleActor(_ actor: Int) -> Bool { futureDependsOnIdle(actor) }
+
+    public var isAcyclic: Bool { hasNoCycle }
+
+    public func futureFootprint(of actor: Int, in state: WorldState, whileIdle idle: Int) -> Footprint {
+        futureFootprint(ofThread: actor, in: state, whileIdle: idle)
+    }
+
     /// Runs one step and narrates it into `log`.
     public func describe(_ action: WorldAction, from state: WorldState) -> (next: WorldState, log: StepLog) {
         var log = StepLog(enabled: true)
