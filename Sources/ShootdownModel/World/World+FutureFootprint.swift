@@ -37,7 +37,7 @@ extension World {
                 writes.insert([locations.atc(device), locations.request(device)])
                 // A device walks and fills only on a miss, or drops an entry on a permission
                 // fault when its faults are handled.
-                if refillable[page] || configuration.faults == .handle || configuration.iommu.ats {
+                if refillable & (1 << UInt64(page)) != 0 || configuration.faults == .handle || configuration.iommu.ats {
                     reads.insert(locations.pte(page))
                     writes.insert(locations.iotlb(page))
                 }
@@ -73,7 +73,7 @@ extension World {
             let refillable = refillablePages(in: state, whileIdle: idle)
             for page in layout.iotlb.indices {
                 reads.insert(locations.iotlb(page))
-                if refillable[page] {
+                if refillable & (1 << UInt64(page)) != 0 {
                     reads.insert(locations.pte(page))
                     writes.insert(locations.iotlb(page))
                 }
@@ -83,71 +83,36 @@ extension World {
         return Footprint(actor: thread, reads: reads, writes: writes)
     }
 
-    /// A CPU thread's remaining operations: the rest of a straight-line program it is in,
-    /// then each operation to come.
+    /// A CPU thread's remaining operations: the rest of a scenario path it is in, then each
+    /// operation to come (``CPUFutureTable``), with the frames they may reach from this state.
     private func cpuFuture(_ thread: Int, in state: WorldState, reads: inout LocationSet, writes: inout LocationSet) {
-        let operations = configuration.threads[thread].operations
-        let first = operationIndex(thread, in: state)
-        guard first < operations.count else { return }
-        for (offset, operation) in operations[first...].enumerated() {
-            let page = operation.page
-            switch operation {
-            case let .path(index, _):
-                let start = offset == 0 ? max(threadPC(thread, in: state) - 1, 0) : 0
-                let program = programs.paths[index]
-                var touchesFrames = false
-                for op in program.ops[start...] {
-                    guard case let .step(step) = op else { continue }
-                    insertStepLocations(step.kind, page: page, reads: &reads, writes: &writes)
-                    switch step.kind {
-                    case .allocCopy, .allocZeroed, .freeNewPage, .freeGatheredPages: touchesFrames = true
-                    default: break
-                    }
-                }
-                if touchesFrames {
-                    reads.insert(locations.pte(page))
-                    insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: true)
-                }
-            case .read, .write where configuration.faults == .wait:
-                // No fault: a TLB lookup or a hardware walk, and the access.
-                reads.insert([locations.pte(page), locations.cpuTLB(page)])
-                writes.insert(locations.cpuTLB(page))
-                if rules.hardwareSetsDirty { writes.insert(locations.pte(page)) }
-                var storing = false
-                if case .write = operation { storing = true }
-                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: storing)
-                if configuration.tlbCapacity != nil {
-                    reads.formUnion(capacityLocations)
-                    writes.formUnion(capacityLocations)
-                }
-            default:
-                let static_ = pageLocations(page)
-                reads.formUnion(static_)
-                writes.formUnion(static_)
-                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: true)
-            }
+        let entry = cpuFutures.entry(thread: thread, operation: operationIndex(thread, in: state), pc: threadPC(thread, in: state))
+        reads.formUnion(entry.reads)
+        writes.formUnion(entry.writes)
+        for reach in entry.frames {
+            insertFrames(of: reach.page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: reach.writing)
         }
     }
 
-    /// Per page, whether its IOTLB entry may be empty at some point of an execution from
-    /// `state` in which `idle` stands still: it is empty now, a capacity eviction may empty it,
-    /// or a CPU thread or kernel worker other than `idle` may still invalidate it.
-    func refillablePages(in state: WorldState, whileIdle idle: Int?) -> [Bool] {
-        var result = layout.iotlb.map { state.get($0) == 0 }
-        if configuration.tlbCapacity != nil { return result.map { _ in true } }
-        for thread in roles.indices where thread != idle {
+    /// Per page (a bit each), whether its IOTLB entry may be empty at some point of an
+    /// execution from `state` in which `idle` stands still: it is empty now, a capacity
+    /// eviction may empty it, or a CPU thread or kernel worker other than `idle` may still
+    /// invalidate it.
+    func refillablePages(in state: WorldState, whileIdle idle: Int?) -> UInt64 {
+        let all: UInt64 = layout.iotlb.count >= 64 ? .max : (1 << UInt64(layout.iotlb.count)) - 1
+        if configuration.tlbCapacity != nil || layout.iotlb.count > 64 { return all }
+        if configuration.faults == .handle && configuration.iommu.permissionFaultDropsEntry { return all }
+        var result: UInt64 = 0
+        for (page, field) in layout.iotlb.enumerated() where state.get(field) == 0 { result |= 1 << UInt64(page) }
+        for thread in roles.indices where thread != idle && result != all {
             switch roles[thread] {
-            case .cpu, .iopfWorker:
-                let future = futureFootprint(ofThread: thread, in: state, whileIdle: nil)
-                for page in result.indices where !result[page] && future.writes.contains(locations.iotlb(page)) {
-                    result[page] = true
-                }
-            case .device:
-                // A permission fault may drop the entry (VT-d) when faults are handled.
-                if configuration.faults == .handle && configuration.iommu.permissionFaultDropsEntry {
-                    for page in result.indices { result[page] = true }
-                }
-            case .iommuPrefetcher:
+            case .cpu:
+                result |= cpuFutures.entry(thread: thread, operation: operationIndex(thread, in: state),
+                                           pc: threadPC(thread, in: state)).invalidates
+            case .iopfWorker:
+                guard configuration.faults == .handle else { continue }
+                result |= iotlbPages(in: futureFootprint(ofThread: thread, in: state, whileIdle: nil).writes)
+            case .device, .iommuPrefetcher:
                 break
             }
         }

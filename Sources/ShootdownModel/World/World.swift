@@ -26,6 +26,8 @@ public struct World: TransitionSystem, Sendable {
     let locations: LocationMap
     /// Per page, the locations a fault or munmap there may touch, frames aside.
     private(set) var pageLocationSets: [LocationSet] = []
+    /// The position-only part of every CPU thread's future footprint.
+    private(set) var cpuFutures = CPUFutureTable()
     /// Groups of interchangeable devices, and the fields that move with each member.
     let symmetryGroups: [[Int]]
     let symmetryFields: [[[BitField]]]
@@ -147,6 +149,7 @@ public struct World: TransitionSystem, Sendable {
         self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
                                                  frameCount: frameShared.count)]
         self.pageLocationSets = makePageLocationSets()
+        self.cpuFutures = makeCPUFutureTable()
     }
 
     /// Number of bits of state this world uses.
