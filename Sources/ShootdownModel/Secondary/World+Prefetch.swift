@@ -2,9 +2,11 @@
 /// translation at any time, as an SMMU or VT-d walker caching ahead of use may.
 extension World {
     /// Whether the walker may fill page `page` now: its IOTLB entry is empty, its PTE present,
-    /// and, when the IOTLB has a capacity, there is room (speculation does not evict).
+    /// some device will still use it, and, when the IOTLB has a capacity, there is room (speculation does not evict).
     func isPrefetchCandidate(_ page: Int, in state: WorldState) -> Bool {
-        guard state.get(layout.iotlb[page]) == 0, pte(page, in: state).present else { return false }
+        guard state.get(layout.iotlb[page]) == 0, pte(page, in: state).present, translationInUse(page, in: state) else {
+            return false
+        }
         guard let capacity = configuration.tlbCapacity else { return true }
         return layout.iotlb.indices.count { state.get(layout.iotlb[$0]) != 0 } < capacity
     }

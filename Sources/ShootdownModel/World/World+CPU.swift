@@ -89,7 +89,11 @@ extension World {
 
     func advance(_ thread: Int, in state: inout WorldState) {
         let field = layout.threads[thread].op
-        state.set(field, state.get(field) + 1)
+        let index = Int(state.get(field))
+        state.set(field, UInt64(index + 1))
+        if case .device = roles[thread], index < configuration.threads[thread].operations.count {
+            dropIfUnused(configuration.threads[thread].operations[index].page, in: &state)
+        }
     }
 
     /// Text for an access that just completed, e.g. `r0 = x = 1` or `x = 2`.

@@ -77,6 +77,8 @@ extension World {
         case let .device(device):
             guard let operation = currentOperation(thread, in: state) else { break }
             let page = operation.page
+            // The last access to a page drops its IOTLB entry (and stops speculative fills).
+            if stepRetiresTranslation(thread, page: page, in: state) { writes.insert(locations.iotlb(page)) }
             if !configuration.iommu.ats && cachedAccessSucceeds(.iotlb, operation, in: state) {
                 // An IOTLB hit with the permission it needs: the access alone, to the cached frame.
                 reads.insert(locations.iotlb(page))
@@ -89,6 +91,8 @@ extension World {
         case let .iopfWorker(device):
             let page = faultContext(thread, in: state).page
             reads.insert(locations.request(device))
+            // A failed page response ends the device's access, which may drop the IOTLB entry.
+            writes.insert(locations.iotlb(page))
             writes.insert([locations.request(device), locations.local(deviceThread[device])])
             if threadPC(thread, in: state) == 0 {
                 reads.insert(locations.pte(page))
@@ -98,12 +102,12 @@ extension World {
             }
         case .iommuPrefetcher:
             // The walker's alternatives are guarded by every page's IOTLB entry and, where the
-            // entry is empty, the page's PTE, so a step of it reads them all: no other thread
+            // entry is empty and still of use, the page's PTE, so a step of it reads them all: no other thread
             // may enable or disable a fill it does not see.
             let page = Int(action.choice)
             for other in layout.iotlb.indices {
                 reads.insert(locations.iotlb(other))
-                if state.get(layout.iotlb[other]) == 0 { reads.insert(locations.pte(other)) }
+                if state.get(layout.iotlb[other]) == 0 && translationInUse(other, in: state) { reads.insert(locations.pte(other)) }
             }
             writes.insert(locations.iotlb(page))
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }

@@ -41,6 +41,8 @@ extension World {
                     reads.insert(locations.pte(page))
                     writes.insert(locations.iotlb(page))
                 }
+                // Its last access to the page may drop the entry.
+                if dropsUnusedTranslations { writes.insert(locations.iotlb(page)) }
                 var storing = false
                 if case .write = operation { storing = true }
                 insertFrames(of: page, reachableBy: workerThread[device], in: state, reads: &reads, writes: &writes, writing: storing)
@@ -70,7 +72,8 @@ extension World {
         case .iommuPrefetcher:
             // The walker's guards read every entry; it walks and fills only entries that are
             // empty now or that another thread may empty.
-            let refillable = refillablePages(in: state, whileIdle: idle)
+            // Pages no device will use again are never filled.
+            let refillable = refillablePages(in: state, whileIdle: idle) & (dropsUnusedTranslations ? pagesInUse(in: state) : .max)
             for page in layout.iotlb.indices {
                 reads.insert(locations.iotlb(page))
                 if refillable & (1 << UInt64(page)) != 0 {

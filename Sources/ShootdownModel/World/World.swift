@@ -43,6 +43,8 @@ public struct World: TransitionSystem, Sendable {
     let ownFrame: [[Int?]]
     /// Initial frame of each page (nil when the page starts unmapped or on the zero page).
     let initialFrame: [Int?]
+    /// `[thread][operation index]`: the pages a device's remaining accesses touch.
+    let remainingPages: [[UInt64]]
     /// Thread index of each device's thread and of its IOPF worker.
     let deviceThread: [Int]
     let workerThread: [Int]
@@ -148,6 +150,7 @@ public struct World: TransitionSystem, Sendable {
                                                    workerThread: workerThread)
         self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
                                                  frameCount: frameShared.count)]
+        self.remainingPages = World.remainingPages(configuration)
         self.pageLocationSets = makePageLocationSets()
         self.cpuFutures = makeCPUFutureTable()
     }

@@ -1,0 +1,55 @@
+/// IOTLB entries no device will use again. A TLB may drop any entry at any time, and an entry
+/// for a page no remaining device access touches can influence nothing any more: dropping it
+/// the moment it becomes unused (and never filling it speculatively afterwards) merges states
+/// that differ only in such entries. No built-in property reads IOTLB contents; with a TLB
+/// capacity an entry still takes room, so the rule applies only to unbounded TLBs.
+extension World {
+    /// Whether unused IOTLB entries are dropped in this world.
+    var dropsUnusedTranslations: Bool { configuration.tlbCapacity == nil }
+
+    /// `[device thread][operation index]`: the pages of that operation and the ones after it.
+    static func remainingPages(_ configuration: ModelConfiguration) -> [[UInt64]] {
+        configuration.threads.map { thread in
+            var masks = Array(repeating: UInt64(0), count: thread.operations.count + 1)
+            guard thread.kind == .device else { return masks }
+            for index in stride(from: thread.operations.count - 1, through: 0, by: -1) {
+                let page = thread.operations[index].page
+                masks[index] = masks[index + 1] | (page < 64 ? 1 << UInt64(page) : 0)
+            }
+            return masks
+        }
+    }
+
+    /// The pages some device will still access (a bit each; every page when there are more
+    /// than 64).
+    func pagesInUse(in state: WorldState) -> UInt64 {
+        if layout.iotlb.count > 64 { return .max }
+        var mask: UInt64 = 0
+        for thread in deviceThread { mask |= remainingPages[thread][operationIndex(thread, in: state)] }
+        return mask
+    }
+
+    /// Whether page `page`'s IOTLB entry is still of use to some device.
+    func translationInUse(_ page: Int, in state: WorldState) -> Bool {
+        !dropsUnusedTranslations || pagesInUse(in: state) & (1 << UInt64(page)) != 0
+    }
+
+    /// Drops page `page`'s IOTLB entry if no device will use it again (called when a device
+    /// moves past an access to it).
+    func dropIfUnused(_ page: Int, in state: inout WorldState) {
+        guard dropsUnusedTranslations, page < 64, pagesInUse(in: state) & (1 << UInt64(page)) == 0 else { return }
+        state.set(layout.iotlb[page], 0)
+    }
+
+    /// Whether device thread `thread`, moving past its current access, leaves page `page`
+    /// unused: the footprint of that step then writes the page's IOTLB entry.
+    func stepRetiresTranslation(_ thread: Int, page: Int, in state: WorldState) -> Bool {
+        guard dropsUnusedTranslations, page < 64 else { return false }
+        var mask: UInt64 = 0
+        for other in deviceThread {
+            let index = operationIndex(other, in: state) + (other == thread ? 1 : 0)
+            mask |= remainingPages[other][min(index, remainingPages[other].count - 1)]
+        }
+        return mask & (1 << UInt64(page)) == 0
+    }
+}
