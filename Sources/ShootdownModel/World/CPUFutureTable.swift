@@ -4,34 +4,43 @@ import ShootdownChecker
 /// operation index and program counter), computed once per world: partial-order reduction
 /// asks for futures in every state.
 struct CPUFutureTable: Sendable {
-    /// What a thread may still touch from some point, frames aside.
+    /// What a thread may still touch from some point, frames aside. Plain values only, so
+    /// that looking one up costs no reference counting.
     struct Entry: Sendable {
         var reads = LocationSet()
         var writes = LocationSet()
-        /// Pages whose IOTLB entry the thread may still invalidate.
+        /// Pages whose IOTLB entry the thread may still invalidate (a bit each).
         var invalidates: UInt64 = 0
-        /// Pages whose frames the thread may still reach, and whether it may write them.
-        var frames: [FrameReach] = []
+        /// Pages whose frames the thread may still read (a bit each).
+        var framePages: UInt64 = 0
+        /// Pages whose frames the thread may still write (a bit each).
+        var writtenFramePages: UInt64 = 0
+
+        mutating func reach(page: Int, writing: Bool) {
+            guard page < 64 else { return }
+            framePages |= 1 << UInt64(page)
+            if writing { writtenFramePages |= 1 << UInt64(page) }
+        }
     }
 
-    /// A page whose frames a future step may read or write.
-    struct FrameReach: Sendable, Equatable {
-        var page: Int
-        var writing: Bool
-    }
-
-    /// `[thread][operation]`: the future from the start of that operation (past the end: empty).
-    var fromOperation: [[Entry]] = []
-    /// `[thread][operation][position]`: for an operation that runs a scenario path, the future
-    /// from instruction `position` of the path on, the later operations included.
-    var running: [[[Entry]]] = []
+    /// All entries: for each thread, one per operation (and one past the end), then for each
+    /// operation that runs a scenario path, one per instruction of the path (the future from
+    /// that instruction on, the later operations included).
+    var entries: [Entry] = []
+    /// `[thread]`: where the thread's per-operation entries start in ``entries``.
+    var operationBase: [Int] = []
+    /// `[thread][operation]`: where that operation's per-instruction entries start, or -1.
+    var runningBase: [[Int]] = []
 
     /// The future of a thread at operation `operation` (its count: done) and program counter
     /// `pc` (0: not in the kernel).
     @inline(__always)
     func entry(thread: Int, operation: Int, pc: Int) -> Entry {
-        let inPath = running[thread][operation]
-        return pc > 0 && !inPath.isEmpty ? inPath[pc - 1] : fromOperation[thread][operation]
+        if pc > 0 {
+            let base = runningBase[thread][operation]
+            if base >= 0 { return entries[base + pc - 1] }
+        }
+        return entries[operationBase[thread] + operation]
     }
 }
 
@@ -40,29 +49,31 @@ extension World {
     func makeCPUFutureTable() -> CPUFutureTable {
         var table = CPUFutureTable()
         for (thread, role) in roles.enumerated() {
+            table.operationBase.append(table.entries.count)
             guard case .cpu = role else {
-                table.fromOperation.append([])
-                table.running.append([])
+                table.runningBase.append([])
                 continue
             }
             let operations = configuration.threads[thread].operations
-            var entries = Array(repeating: CPUFutureTable.Entry(), count: operations.count + 1)
-            var running = Array(repeating: [CPUFutureTable.Entry](), count: operations.count + 1)
+            var fromOperation = Array(repeating: CPUFutureTable.Entry(), count: operations.count + 1)
             for index in stride(from: operations.count - 1, through: 0, by: -1) {
-                var entry = entries[index + 1]
+                var entry = fromOperation[index + 1]
                 addOperation(operations[index], to: &entry)
-                entries[index] = entry
-                if case let .path(path, page) = operations[index] {
-                    let program = programs.paths[path]
-                    running[index] = program.ops.indices.map { position in
-                        var tail = entries[index + 1]
-                        addPathSteps(program, from: position, page: page, to: &tail)
-                        return tail
-                    }
+                fromOperation[index] = entry
+            }
+            table.entries += fromOperation
+            var running = Array(repeating: -1, count: operations.count + 1)
+            for (index, operation) in operations.enumerated() {
+                guard case let .path(path, page) = operation else { continue }
+                let program = programs.paths[path]
+                running[index] = table.entries.count
+                for position in program.ops.indices {
+                    var tail = fromOperation[index + 1]
+                    addPathSteps(program, from: position, page: page, to: &tail)
+                    table.entries.append(tail)
                 }
             }
-            table.fromOperation.append(entries)
-            table.running.append(running)
+            table.runningBase.append(running)
         }
         return table
     }
@@ -81,7 +92,7 @@ extension World {
             if rules.hardwareSetsDirty { entry.writes.insert(locations.pte(page)) }
             var storing = false
             if case .write = operation { storing = true }
-            entry.frames.append(.init(page: page, writing: storing))
+            entry.reach(page: page, writing: storing)
             if configuration.tlbCapacity != nil {
                 entry.reads.formUnion(capacityLocations)
                 entry.writes.formUnion(capacityLocations)
@@ -90,7 +101,7 @@ extension World {
             let static_ = pageLocations(page)
             entry.reads.formUnion(static_)
             entry.writes.formUnion(static_)
-            entry.frames.append(.init(page: page, writing: true))
+            entry.reach(page: page, writing: true)
         }
         entry.invalidates |= iotlbPages(in: entry.writes)
     }
@@ -105,7 +116,7 @@ extension World {
         }
         if touchesFrames {
             entry.reads.insert(locations.pte(page))
-            entry.frames.append(.init(page: page, writing: true))
+            entry.reach(page: page, writing: true)
         }
         entry.invalidates |= iotlbPages(in: entry.writes)
     }

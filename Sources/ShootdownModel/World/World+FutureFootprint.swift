@@ -92,8 +92,12 @@ extension World {
         let entry = cpuFutures.entry(thread: thread, operation: operationIndex(thread, in: state), pc: threadPC(thread, in: state))
         reads.formUnion(entry.reads)
         writes.formUnion(entry.writes)
-        for reach in entry.frames {
-            insertFrames(of: reach.page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: reach.writing)
+        var pages = entry.framePages
+        while pages != 0 {
+            let page = pages.trailingZeroBitCount
+            pages &= pages - 1
+            let writing = entry.writtenFramePages & (1 << UInt64(page)) != 0
+            insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: writing)
         }
     }
 

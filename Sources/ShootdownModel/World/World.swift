@@ -213,6 +213,7 @@ public struct World: TransitionSystem, Sendable {
             throw .unsupported("broadcast TLB maintenance (btm) is an SMMUv3 feature")
         }
         if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
+        if configuration.pages.count > 64 { throw .unsupported("at most 64 pages") }
         if let capacity = configuration.tlbCapacity, capacity < 1 { throw .unsupported("a TLB capacity must be at least 1") }
         for thread in configuration.threads where thread.kind == .device {
             if thread.usesSyscalls { throw .unsupported("a device cannot call munmap, madvise or a kernel path; only CPU threads run them") }

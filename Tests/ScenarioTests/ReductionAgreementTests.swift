@@ -1,0 +1,45 @@
+import ShootdownChecker
+import ShootdownLitmus
+import ShootdownModel
+import ShootdownReport
+import Testing
+
+/// Reduction must change no verdict: every bundled scenario (and the smallest benchmark
+/// scenarios) gives the same verdicts with partial-order reduction and symmetry as without
+/// either, and the same again with fingerprint storage on two threads.
+@Suite("Reduction changes no verdict")
+struct ReductionAgreementTests {
+    static var scenarios: [String] {
+        BundledScenarios.all + ["cow-order-N2", "cow-order-N2-b", "cow-order-N3", "cow-order-N3-b"].map {
+            BundledScenarios.root + "/Scenarios/bench/\($0).litmus"
+        }
+    }
+
+    static func verdicts(_ outcome: ScenarioOutcome) -> [String] {
+        outcome.judgements.map { "\($0.property): \($0.found)" }
+    }
+
+    @Test("reduced, unreduced and fingerprinted searches agree", arguments: scenarios)
+    func agree(path: String) throws {
+        let scenario = try ScenarioLowering.load(contentsOf: path)
+        var plain = CheckOptions()
+        plain.reduction = .none
+        plain.symmetry = false
+        plain.threads = 1
+        var reduced = CheckOptions()
+        reduced.reduction = .partialOrder
+        reduced.symmetry = true
+        reduced.threads = 1
+        var fingerprinted = reduced
+        fingerprinted.storage = .fingerprint
+        fingerprinted.threads = 2
+        let unreduced = try ScenarioCheck.run(scenario, options: plain)
+        let withReduction = try ScenarioCheck.run(scenario, options: reduced)
+        let withFingerprints = try ScenarioCheck.run(scenario, options: fingerprinted)
+        #expect(unreduced.result.isComplete && withReduction.result.isComplete && withFingerprints.result.isComplete)
+        #expect(!Self.verdicts(unreduced).isEmpty)
+        #expect(Self.verdicts(withReduction) == Self.verdicts(unreduced), "\(path)")
+        #expect(Self.verdicts(withFingerprints) == Self.verdicts(unreduced), "\(path)")
+        #expect(withReduction.result.statistics.states <= unreduced.result.statistics.states)
+    }
+}
