@@ -74,7 +74,7 @@ def cow_order(n, policy_b):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    for n in range(2, 9):
+    for n in range(2, 11):
         for policy_b in (False, True):
             name, text = cow_order(n, policy_b)
             with open(os.path.join(OUT, name + ".litmus"), "w") as f:

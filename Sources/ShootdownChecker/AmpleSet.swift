@@ -1,7 +1,8 @@
 extension Expander {
     /// The actor whose enabled actions form a valid ample set in `state`, or -1 when the state
-    /// must be expanded fully. `scratch.actions` and `scratch.footprints` hold the state's
-    /// enabled actions and their footprints.
+    /// must be expanded fully. `scratch.actions` and `scratch.actors` hold the state's
+    /// enabled actions and their actors; footprints are computed per candidate, in order, so
+    /// that the actors after the first valid one cost nothing.
     ///
     /// Candidates are the actors with an enabled action, in increasing order; the set `T` of
     /// all enabled actions of actor `t` is taken when
@@ -27,19 +28,11 @@ extension Expander {
         let stamp = scratch.stamp
         var lowest = Int.max
         var highest = Int.min
-        for footprint in scratch.footprints {
-            let actor = footprint.actor
+        for actor in scratch.actors {
             guard actor >= 0 && actor < actorCount else {
                 return -1
             }
-            if scratch.enabledStamp[actor] != stamp {
-                scratch.enabledStamp[actor] = stamp
-                scratch.enabledReads[actor] = footprint.reads
-                scratch.enabledWrites[actor] = footprint.writes
-            } else {
-                scratch.enabledReads[actor].formUnion(footprint.reads)
-                scratch.enabledWrites[actor].formUnion(footprint.writes)
-            }
+            scratch.enabledStamp[actor] = stamp
             lowest = min(lowest, actor)
             highest = max(highest, actor)
         }
@@ -48,14 +41,25 @@ extension Expander {
             return -1
         }
         candidates: for actor in lowest ... highest where scratch.enabledStamp[actor] == stamp {
-            let reads = scratch.enabledReads[actor]
-            let writes = scratch.enabledWrites[actor]
+            // The candidate's footprint: the union over its enabled actions.
+            var reads = LocationSet()
+            var writes = LocationSet()
+            for (ordinal, owner) in scratch.actors.enumerated() where owner == actor {
+                let footprint = system.footprint(of: scratch.actions[ordinal], in: state)
+                guard footprint.actor == actor else {
+                    return -1
+                }
+                reads.formUnion(footprint.reads)
+                writes.formUnion(footprint.writes)
+            }
             // C2: invisible.
             if writes.intersects(plan.observed) {
                 continue
             }
-            // C1: independent of every other actor's future.
-            for other in 0 ..< actorCount where other != actor {
+            // C1: independent of every other actor's future. Futures that do not depend on the
+            // candidate are computed once per state, and compared first, so that a conflict
+            // is usually found before any future is computed for this candidate alone.
+            for other in plan.checkOrder where other != actor {
                 let future: Footprint
                 if plan.idleDependent[other] {
                     future = system.futureFootprint(of: other, in: state, whileIdle: actor)
@@ -66,12 +70,18 @@ extension Expander {
                     }
                     future = scratch.future[other]
                 }
-                if writes.intersects(future.reads.union(future.writes)) || reads.intersects(future.writes) {
+                if Self.conflicts(reads: reads, writes: writes, with: future) {
                     continue candidates
                 }
             }
             return actor
         }
         return -1
+    }
+
+    /// Whether steps reading `reads` and writing `writes` depend on a step within `future`.
+    @inlinable
+    static func conflicts(reads: LocationSet, writes: LocationSet, with future: Footprint) -> Bool {
+        writes.intersects(future.reads.union(future.writes)) || reads.intersects(future.writes)
     }
 }

@@ -15,7 +15,7 @@ struct Expander<System: TransitionSystem>: Sendable {
     @usableFromInline let keepsActions: Bool
     /// Whether transitions keep their actions' positions (fingerprint storage).
     @usableFromInline let keepsOrdinals: Bool
-    /// Whether footprints are needed per action: for ample sets or for the graph's actors.
+    /// Whether actions' actors are needed: for ample sets or for the graph's actors.
     @usableFromInline let needsFootprints: Bool
 
     /// Per-thread working memory, reused for every state.
@@ -23,12 +23,8 @@ struct Expander<System: TransitionSystem>: Sendable {
     struct Scratch {
         /// The enabled actions of the state being expanded.
         @usableFromInline var actions: [Action] = []
-        /// Their footprints, when needed.
-        @usableFromInline var footprints: [Footprint] = []
-        /// Per actor: the union of its enabled actions' reads.
-        @usableFromInline var enabledReads: [LocationSet]
-        /// Per actor: the union of its enabled actions' writes.
-        @usableFromInline var enabledWrites: [LocationSet]
+        /// Their actors, when needed (footprints are computed only for ample candidates).
+        @usableFromInline var actors: [Int] = []
         /// Per actor: `stamp` when it has an enabled action in the state being expanded.
         @usableFromInline var enabledStamp: [Int]
         /// Per actor: its future footprint in the state being expanded, valid when
@@ -42,8 +38,6 @@ struct Expander<System: TransitionSystem>: Sendable {
         /// Working memory for `actorCount` actors.
         @inlinable
         init(actorCount: Int) {
-            enabledReads = Array(repeating: LocationSet(), count: actorCount)
-            enabledWrites = enabledReads
             enabledStamp = Array(repeating: 0, count: actorCount)
             future = Array(repeating: Footprint(actor: 0), count: actorCount)
             futureStamp = enabledStamp
@@ -74,14 +68,14 @@ struct Expander<System: TransitionSystem>: Sendable {
             scratch.actions.removeAll(keepingCapacity: true)
             system.enabledActions(in: state, into: &scratch.actions)
             if needsFootprints {
-                scratch.footprints.removeAll(keepingCapacity: true)
+                scratch.actors.removeAll(keepingCapacity: true)
                 for action in scratch.actions {
-                    scratch.footprints.append(system.footprint(of: action, in: state))
+                    scratch.actors.append(system.actor(of: action, in: state))
                 }
             }
             let ample = plan.reduces ? ampleActor(in: state, scratch: &scratch) : -1
             for ordinal in scratch.actions.indices
-            where ample < 0 || scratch.footprints[ordinal].actor == ample {
+            where ample < 0 || scratch.actors[ordinal] == ample {
                 emit(from: state, ordinal: ordinal, scratch: scratch, into: &expansion)
             }
             expansion.ends.append(expansion.successors.count)
@@ -100,11 +94,11 @@ struct Expander<System: TransitionSystem>: Sendable {
     ) {
         scratch.actions.removeAll(keepingCapacity: true)
         system.enabledActions(in: state, into: &scratch.actions)
-        scratch.footprints.removeAll(keepingCapacity: true)
+        scratch.actors.removeAll(keepingCapacity: true)
         for action in scratch.actions {
-            scratch.footprints.append(system.footprint(of: action, in: state))
+            scratch.actors.append(system.actor(of: action, in: state))
         }
-        for ordinal in scratch.actions.indices where scratch.footprints[ordinal].actor != ample {
+        for ordinal in scratch.actions.indices where scratch.actors[ordinal] != ample {
             emit(from: state, ordinal: ordinal, scratch: scratch, into: &expansion)
         }
         expansion.ends.append(expansion.successors.count)
@@ -128,7 +122,7 @@ struct Expander<System: TransitionSystem>: Sendable {
             expansion.ordinals.append(UInt32(truncatingIfNeeded: ordinal))
         }
         if plan.recordsGraph {
-            let actor = scratch.footprints[ordinal].actor
+            let actor = scratch.actors[ordinal]
             guard let actor32 = Int32(exactly: actor) else {
                 preconditionFailure("footprint actor \(actor) does not fit in Int32")
             }

@@ -9,6 +9,9 @@ struct ExplorationPlan: Sendable {
     @usableFromInline let needsCycleProviso: Bool
     /// Per actor, whether its future depends on which actor stands still.
     @usableFromInline let idleDependent: [Bool]
+    /// The order in which other actors' futures are compared with a candidate: those that do
+    /// not depend on the candidate first.
+    @usableFromInline let checkOrder: [Int]
     /// The locations the properties observe: an ample set never writes one.
     @usableFromInline let observed: LocationSet
     /// Whether states are replaced by their canonical representatives.
@@ -39,7 +42,9 @@ struct ExplorationPlan: Sendable {
         let weaklyFairLiveness = recordsGraph && options.fairness == .weak
         actorCount = max(system.actorCount, 0)
         needsCycleProviso = !system.isAcyclic
-        idleDependent = (0 ..< max(system.actorCount, 0)).map { system.futureDependsOnIdleActor($0) }
+        let dependent = (0 ..< max(system.actorCount, 0)).map { system.futureDependsOnIdleActor($0) }
+        idleDependent = dependent
+        checkOrder = dependent.indices.filter { !dependent[$0] } + dependent.indices.filter { dependent[$0] }
         let observations = specification.invariants.map(\.observes) + specification.eventualities.map(\.observes)
         var observed = LocationSet()
         for locations in observations {

@@ -50,6 +50,26 @@ public struct LocationSet: Hashable, Sendable {
         }
     }
 
+    /// Adds locations `offset + i` for every bit `i` set in `bits` (each folded onto `0..<128`).
+    @inlinable
+    public mutating func insert(bits: UInt64, at offset: Int) {
+        guard bits != 0 else { return }
+        guard offset >= 0, offset + (64 - bits.leadingZeroBitCount) <= 128 else {
+            var rest = bits
+            while rest != 0 {
+                insert(offset + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+            return
+        }
+        if offset < 64 {
+            low |= bits &<< UInt64(offset)
+            if offset > 0 { high |= bits &>> UInt64(64 - offset) }
+        } else {
+            high |= bits &<< UInt64(offset - 64)
+        }
+    }
+
     /// Whether location `i` (folded onto `0..<128`) is in the set.
     @inlinable
     public func contains(_ i: Int) -> Bool {

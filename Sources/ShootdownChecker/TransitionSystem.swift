@@ -41,6 +41,10 @@ public protocol TransitionSystem: Sendable {
     /// state needs no location unless a property reads it.
     func footprint(of action: Action, in state: State) -> Footprint
 
+    /// The actor that takes `action` in `state`: the same as `footprint(of:in:).actor`, which
+    /// the default computes; a system can answer without the whole footprint.
+    func actor(of action: Action, in state: State) -> Int
+
     /// The number of actors, numbered `0 ..< actorCount` in their footprints. 0 means unknown,
     /// which disables partial-order reduction.
     var actorCount: Int { get }
@@ -93,6 +97,10 @@ extension TransitionSystem {
     }
 
     public var isAcyclic: Bool { false }
+
+    public func actor(of action: Action, in state: State) -> Int {
+        footprint(of: action, in: state).actor
+    }
 
     public func futureDependsOnIdleActor(_ actor: Int) -> Bool { false }
 

@@ -60,4 +60,15 @@ struct LocationSetTests {
         #expect(!Footprint(actor: 3, reads: [1]).isIndependent(of: Footprint(actor: 3, reads: [2])))
         #expect(Footprint(actor: 3).isIndependent(of: Footprint(actor: 4)))
     }
+
+    @Test("inserting a bit mask at an offset equals inserting each location", arguments: [0, 1, 3, 37, 63, 64, 65, 100, 127, 128, 200])
+    func insertBits(offset: Int) {
+        for bits: UInt64 in [0, 1, 0b1011, 0xFFFF, 0x8000_0000_0000_0001, .max] {
+            var fast = LocationSet()
+            fast.insert(bits: bits, at: offset)
+            var slow = LocationSet()
+            for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 { slow.insert(offset + bit) }
+            #expect(fast == slow, "bits \(bits) at \(offset)")
+        }
+    }
 }

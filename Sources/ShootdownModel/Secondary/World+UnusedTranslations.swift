@@ -7,14 +7,18 @@ extension World {
     /// Whether unused IOTLB entries are dropped in this world.
     var dropsUnusedTranslations: Bool { configuration.tlbCapacity == nil }
 
-    /// `[device thread][operation index]`: the pages of that operation and the ones after it.
-    static func remainingPages(_ configuration: ModelConfiguration) -> [[UInt64]] {
+    /// `[device thread][operation index]`: the pages of that operation and the ones after it
+    /// (only those it stores to, with `writesOnly`).
+    static func remainingPages(_ configuration: ModelConfiguration, writesOnly: Bool = false) -> [[UInt64]] {
         configuration.threads.map { thread in
             var masks = Array(repeating: UInt64(0), count: thread.operations.count + 1)
             guard thread.kind == .device else { return masks }
             for index in stride(from: thread.operations.count - 1, through: 0, by: -1) {
-                let page = thread.operations[index].page
-                masks[index] = masks[index + 1] | (page < 64 ? 1 << UInt64(page) : 0)
+                let operation = thread.operations[index]
+                var counts = true
+                if writesOnly, case .read = operation { counts = false }
+                let page = operation.page
+                masks[index] = masks[index + 1] | (counts && page < 64 ? 1 << UInt64(page) : 0)
             }
             return masks
         }

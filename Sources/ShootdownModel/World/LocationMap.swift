@@ -17,6 +17,10 @@ struct LocationMap: Sendable {
     var flags: Int { 2 }
     /// A page's PTE and VMA.
     func pte(_ page: Int) -> Int { 3 + page }
+    /// Where the PTEs, frames and IOTLB entries start, for sets built from bit masks.
+    var pteBase: Int { 3 }
+    var dataBase: Int { 3 + pages }
+    var iotlbBase: Int { 3 + pages + frames }
     /// A frame's state and contents.
     func data(_ frame: Int) -> Int { 3 + pages + frame }
     /// A page's IOTLB entry.

@@ -27,26 +27,21 @@ extension World {
         case .cpu:
             cpuFuture(thread, in: state, reads: &reads, writes: &writes)
         case let .device(device):
-            let operations = configuration.threads[thread].operations
             let first = operationIndex(thread, in: state)
-            guard first < operations.count else { break }
-            let refillable = refillablePages(in: state, whileIdle: idle)
-            for operation in operations[first...] {
-                let page = operation.page
-                reads.insert([locations.iotlb(page), locations.atc(device), locations.request(device)])
-                writes.insert([locations.atc(device), locations.request(device)])
-                // A device walks and fills only on a miss, or drops an entry on a permission
-                // fault when its faults are handled.
-                if refillable & (1 << UInt64(page)) != 0 || configuration.faults == .handle || configuration.iommu.ats {
-                    reads.insert(locations.pte(page))
-                    writes.insert(locations.iotlb(page))
-                }
-                // Its last access to the page may drop the entry.
-                if dropsUnusedTranslations { writes.insert(locations.iotlb(page)) }
-                var storing = false
-                if case .write = operation { storing = true }
-                insertFrames(of: page, reachableBy: workerThread[device], in: state, reads: &reads, writes: &writes, writing: storing)
-            }
+            let pages = remainingPages[thread][min(first, remainingPages[thread].count - 1)]
+            guard pages != 0 else { break }
+            reads.insert(bits: pages, at: locations.iotlbBase)
+            reads.insert([locations.atc(device), locations.request(device)])
+            writes.insert([locations.atc(device), locations.request(device)])
+            // A device walks and fills only on a miss (or drops an entry on a permission fault
+            // when its faults are handled), and its last access to a page may drop the entry.
+            let walked = configuration.faults == .handle || configuration.iommu.ats
+                ? pages : pages & refillablePages(in: state, whileIdle: idle)
+            reads.insert(bits: walked, at: locations.pteBase)
+            writes.insert(bits: dropsUnusedTranslations ? pages : walked, at: locations.iotlbBase)
+            let stored = remainingWrites[thread][min(first, remainingWrites[thread].count - 1)]
+            insertFrames(ofPages: pages, writingPages: stored, reachableBy: workerThread[device], in: state,
+                         reads: &reads, writes: &writes)
             if configuration.tlbCapacity != nil {
                 reads.formUnion(capacityLocations)
                 writes.formUnion(capacityLocations)
@@ -71,16 +66,12 @@ extension World {
             writes.insert(locations.request(device))
         case .iommuPrefetcher:
             // The walker's guards read every entry; it walks and fills only entries that are
-            // empty now or that another thread may empty.
-            // Pages no device will use again are never filled.
+            // empty now or that another thread may empty, and that some device will still use.
+            let all: UInt64 = layout.iotlb.count >= 64 ? .max : (1 << UInt64(layout.iotlb.count)) - 1
             let refillable = refillablePages(in: state, whileIdle: idle) & (dropsUnusedTranslations ? pagesInUse(in: state) : .max)
-            for page in layout.iotlb.indices {
-                reads.insert(locations.iotlb(page))
-                if refillable & (1 << UInt64(page)) != 0 {
-                    reads.insert(locations.pte(page))
-                    writes.insert(locations.iotlb(page))
-                }
-            }
+            reads.insert(bits: all, at: locations.iotlbBase)
+            reads.insert(bits: refillable, at: locations.pteBase)
+            writes.insert(bits: refillable, at: locations.iotlbBase)
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }
         return Footprint(actor: thread, reads: reads, writes: writes)
@@ -92,13 +83,8 @@ extension World {
         let entry = cpuFutures.entry(thread: thread, operation: operationIndex(thread, in: state), pc: threadPC(thread, in: state))
         reads.formUnion(entry.reads)
         writes.formUnion(entry.writes)
-        var pages = entry.framePages
-        while pages != 0 {
-            let page = pages.trailingZeroBitCount
-            pages &= pages - 1
-            let writing = entry.writtenFramePages & (1 << UInt64(page)) != 0
-            insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: writing)
-        }
+        insertFrames(ofPages: entry.framePages, writingPages: entry.writtenFramePages, reachableBy: thread, in: state,
+                     reads: &reads, writes: &writes)
     }
 
     /// Per page (a bit each), whether its IOTLB entry may be empty at some point of an

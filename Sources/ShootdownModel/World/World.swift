@@ -28,6 +28,10 @@ public struct World: TransitionSystem, Sendable {
     private(set) var pageLocationSets: [LocationSet] = []
     /// The position-only part of every CPU thread's future footprint.
     private(set) var cpuFutures = CPUFutureTable()
+    /// Frames as bit masks, for future footprints.
+    private(set) var frameMasks = FrameMasks()
+    /// `[thread][operation index]`: the pages a device's remaining stores touch.
+    private(set) var remainingWrites: [[UInt64]] = []
     /// Groups of interchangeable devices, and the fields that move with each member.
     let symmetryGroups: [[Int]]
     let symmetryFields: [[[BitField]]]
@@ -153,6 +157,8 @@ public struct World: TransitionSystem, Sendable {
         self.remainingPages = World.remainingPages(configuration)
         self.pageLocationSets = makePageLocationSets()
         self.cpuFutures = makeCPUFutureTable()
+        self.frameMasks = makeFrameMasks()
+        self.remainingWrites = World.remainingPages(configuration, writesOnly: true)
     }
 
     /// Number of bits of state this world uses.
@@ -183,6 +189,8 @@ public struct World: TransitionSystem, Sendable {
     }
 
     public var actorCount: Int { roles.count }
+
+    public func actor(of action: WorldAction, in state: WorldState) -> Int { Int(action.thread) }
 
     public func futureFootprint(of actor: Int, in state: WorldState) -> Footprint {
         futureFootprint(ofThread: actor, in: state)

@@ -1,0 +1,66 @@
+import ShootdownChecker
+
+/// Frames as bit masks, so that a future footprint adds the frames of many pages in a few
+/// word operations. Used when the world has at most 64 frames and 64 pages.
+struct FrameMasks: Sendable {
+    /// `[page]`: the frames the page may ever map.
+    var ofPage: [UInt64] = []
+    /// Frames a store may change: neither the zero page nor a frame shared copy-on-write.
+    var storable: UInt64 = 0
+    /// `[thread]`: the frames the thread's own allocations use.
+    var owned: [UInt64] = []
+    /// Whether the masks apply (64 frames or fewer).
+    var enabled = false
+}
+
+extension World {
+    func makeFrameMasks() -> FrameMasks {
+        var masks = FrameMasks()
+        guard frameCount <= 64, configuration.pages.count <= 64 else { return masks }
+        masks.enabled = true
+        masks.ofPage = framesOfPage.map { frames in frames.reduce(UInt64(0)) { $0 | 1 << UInt64($1) } }
+        for frame in 0..<frameCount where frame != World.zeroFrame && !frameShared[frame] { masks.storable |= 1 << UInt64(frame) }
+        masks.owned = ownFrame.map { row in row.reduce(UInt64(0)) { mask, frame in frame.map { mask | 1 << UInt64($0) } ?? mask } }
+        return masks
+    }
+
+    /// The frames in use (allocated or freed) in `state`.
+    func usedFrames(in state: WorldState) -> UInt64 {
+        var mask: UInt64 = 0
+        for (frame, field) in layout.frameState.enumerated() where state.get(field) != FrameState.unused.rawValue {
+            mask |= 1 << UInt64(frame)
+        }
+        return mask
+    }
+
+    /// Adds the frames of the pages in `pages` that `owner` may reach from `state` on (see
+    /// ``insertFrames(of:reachableBy:in:reads:writes:writing:)``), writing those of
+    /// `writingPages`.
+    func insertFrames(ofPages pages: UInt64, writingPages: UInt64, reachableBy owner: Int, in state: WorldState,
+                      reads: inout LocationSet, writes: inout LocationSet) {
+        guard pages != 0 else { return }
+        guard frameMasks.enabled else {
+            var rest = pages
+            while rest != 0 {
+                let page = rest.trailingZeroBitCount
+                rest &= rest - 1
+                insertFrames(of: page, reachableBy: owner, in: state, reads: &reads, writes: &writes,
+                             writing: writingPages & (1 << UInt64(page)) != 0)
+            }
+            return
+        }
+        let reachable = usedFrames(in: state) | frameMasks.owned[owner]
+        var read: UInt64 = 0
+        var written: UInt64 = 0
+        var rest = pages
+        while rest != 0 {
+            let page = rest.trailingZeroBitCount
+            rest &= rest - 1
+            let frames = frameMasks.ofPage[page] & reachable
+            read |= frames
+            if writingPages & (1 << UInt64(page)) != 0 { written |= frames }
+        }
+        reads.insert(bits: read, at: locations.dataBase)
+        writes.insert(bits: written & frameMasks.storable, at: locations.dataBase)
+    }
+}
