@@ -1,5 +1,15 @@
 /// The `faults = wait` abstraction: an access whose translation would fault is not enabled.
 extension World {
+    /// With `faults = wait`, no ATS and a speculative walker, a device access that misses in
+    /// the IOTLB waits for the walker to fill the entry, then hits. The walker may fill any
+    /// empty entry whose PTE is present at any time, so "walk, fill and access in one step" and
+    /// "the walker fills, then the access hits" reach the same states; letting only the walker
+    /// fill keeps device accesses from writing the IOTLB, so that they are independent of each
+    /// other.
+    var walkerServesMisses: Bool {
+        configuration.faults == .wait && configuration.iommu.prefetch && !configuration.iommu.ats
+    }
+
     /// Whether a CPU load/store or a device DMA would fault from `state`: no cached
     /// translation with the permission it needs, and none a hardware walk would find.
     func accessWouldFault(_ thread: Int, _ operation: Operation, in state: WorldState) -> Bool {
@@ -26,7 +36,9 @@ extension World {
                 if allowed { return false }
                 if !configuration.iommu.permissionFaultDropsEntry || !configuration.iommu.ats { return true }
             }
-            return !walkSucceeds
+            // With a speculative walker, a miss waits for the walker's fill (see
+            // `walkerServesMisses`).
+            return walkerServesMisses || !walkSucceeds
         case .iopfWorker, .iommuPrefetcher:
             return false
         }

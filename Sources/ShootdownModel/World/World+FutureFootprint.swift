@@ -13,7 +13,8 @@ extension World {
     /// other threads empty them: their futures depend on who stands still.
     func futureDependsOnIdle(_ thread: Int) -> Bool {
         switch roles[thread] {
-        case .device, .iommuPrefetcher: return true
+        case .device: return !walkerServesMisses
+        case .iommuPrefetcher: return true
         case .cpu, .iopfWorker: return false
         }
     }
@@ -35,7 +36,7 @@ extension World {
             writes.insert([locations.atc(device), locations.request(device)])
             // A device walks and fills only on a miss (or drops an entry on a permission fault
             // when its faults are handled), and its last access to a page may drop the entry.
-            let walked = configuration.faults == .handle || configuration.iommu.ats
+            let walked = walkerServesMisses ? 0 : configuration.faults == .handle || configuration.iommu.ats
                 ? pages : pages & refillablePages(in: state, whileIdle: idle)
             reads.insert(bits: walked, at: locations.pteBase)
             writes.insert(bits: dropsUnusedTranslations ? pages : walked, at: locations.iotlbBase)
