@@ -40,4 +40,21 @@ struct CounterexampleTests {
         #expect(entries.contains { $0.text.contains("free_pages_and_swap_cache") })
         #expect(entries.last?.text.contains("ATC hit") == true)
     }
+
+    @Test("case B: deferring the COW notify to range_end lets the device read new B, then old A")
+    func caseB() throws {
+        let path = BundledScenarios.root + "/Scenarios/case-b/case-b-mp-defer-cow-notify-to-range-end.litmus"
+        let outcome = try ScenarioCheck.run(ScenarioLowering.load(contentsOf: path))
+        let witness = try #require(outcome.result.finals.first?.witness)
+        let entries = Narration.narrate(witness.actions, from: witness.states[0], in: outcome.world)
+        let device = entries.filter { outcome.world.threadNames[$0.thread] == "DEV0" }.map(\.text)
+        #expect(device.count == 2)
+        #expect(device.first?.contains("read rb = b = 1") == true)
+        #expect(device.last?.contains("read ra = a = 0 (IOTLB hit)") == true)
+        // The store to A precedes the device's reads, and the notification for A comes after them.
+        let storeA = try #require(entries.firstIndex { $0.text.contains("write a = 1") })
+        let readA = try #require(entries.firstIndex { $0.text.contains("read ra = a = 0") })
+        let notifyA = try #require(entries.lastIndex { $0.text.contains("mmu_notifier_invalidate_range_end [SMMU: CMD_TLBI_NH_VA [a]]") })
+        #expect(storeA < readA && readA < notifyA)
+    }
 }
