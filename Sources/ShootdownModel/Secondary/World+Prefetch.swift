@@ -11,13 +11,8 @@ extension World {
         return layout.iotlb.indices.count { state.get(layout.iotlb[$0]) != 0 } < capacity
     }
 
-    /// The number of pages the walker may fill now.
-    func prefetchCandidateCount(in state: WorldState) -> Int {
-        layout.iotlb.indices.count { isPrefetchCandidate($0, in: state) }
-    }
-
-    /// Fills page `choice`'s IOTLB entry (the action's choice is the page).
-    func prefetch(choice page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+    /// Fills page `page`'s IOTLB entry.
+    func prefetch(page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
         guard page < layout.iotlb.count, isPrefetchCandidate(page, in: state) else { return state }
         var next = state
         let entry = pte(page, in: state)

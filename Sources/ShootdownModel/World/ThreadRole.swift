@@ -7,7 +7,9 @@ public enum ThreadRole: Sendable, Equatable {
     /// The kernel worker serving the page requests of device `device`
     /// (`iommu_sva_handle_iopf` → `handle_mm_fault`).
     case iopfWorker(device: Int)
-    /// The IOMMU's speculative walker (`iommu … prefetch=on`): fills any empty IOTLB entry
-    /// whose PTE is present.
-    case iommuPrefetcher
+    /// The IOMMU's speculative walker (`iommu … prefetch=on`) for one page: fills the page's
+    /// IOTLB entry whenever it is empty and the PTE present. One actor per page, so that a
+    /// fill of one page is independent of every step on another (for partial-order reduction);
+    /// under weak fairness each page's fill is a separate obligation.
+    case iommuPrefetcher(page: Int)
 }

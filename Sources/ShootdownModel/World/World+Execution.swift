@@ -18,8 +18,8 @@ extension World {
             guard state.flag(layout.threads[thread].busy) else { return 0 }
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
             return 1
-        case .iommuPrefetcher:
-            return prefetchCandidateCount(in: state)
+        case let .iommuPrefetcher(page):
+            return isPrefetchCandidate(page, in: state) ? 1 : 0
         }
     }
 
@@ -47,8 +47,8 @@ extension World {
         case .iopfWorker:
             if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
             return workerEntry(thread, state, log: &log)
-        case .iommuPrefetcher:
-            return prefetch(choice: choice, state, log: &log)
+        case let .iommuPrefetcher(page):
+            return prefetch(page: page, state, log: &log)
         }
     }
 

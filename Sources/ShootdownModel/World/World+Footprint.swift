@@ -100,15 +100,11 @@ extension World {
             } else {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             }
-        case .iommuPrefetcher:
-            // The walker's alternatives are guarded by every page's IOTLB entry and, where the
-            // entry is empty and still of use, the page's PTE, so a step of it reads them all: no other thread
-            // may enable or disable a fill it does not see.
-            let page = Int(action.choice)
-            for other in layout.iotlb.indices {
-                reads.insert(locations.iotlb(other))
-                if state.get(layout.iotlb[other]) == 0 && translationInUse(other, in: state) { reads.insert(locations.pte(other)) }
-            }
+        case let .iommuPrefetcher(page):
+            // The fill is guarded by the page's IOTLB entry and, while the entry is empty and
+            // still of use, its PTE (and, with a capacity, by the occupancy of the IOTLB).
+            reads.insert(locations.iotlb(page))
+            if state.get(layout.iotlb[page]) == 0 && translationInUse(page, in: state) { reads.insert(locations.pte(page)) }
             writes.insert(locations.iotlb(page))
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }

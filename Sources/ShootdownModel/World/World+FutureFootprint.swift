@@ -65,14 +65,16 @@ extension World {
             }
             reads.insert(locations.request(device))
             writes.insert(locations.request(device))
-        case .iommuPrefetcher:
-            // The walker's guards read every entry; it walks and fills only entries that are
-            // empty now or that another thread may empty, and that some device will still use.
-            let all: UInt64 = layout.iotlb.count >= 64 ? .max : (1 << UInt64(layout.iotlb.count)) - 1
-            let refillable = refillablePages(in: state, whileIdle: idle) & (dropsUnusedTranslations ? pagesInUse(in: state) : .max)
-            reads.insert(bits: all, at: locations.iotlbBase)
-            reads.insert(bits: refillable, at: locations.pteBase)
-            writes.insert(bits: refillable, at: locations.iotlbBase)
+        case let .iommuPrefetcher(page):
+            // The walker's guard reads the entry; it walks and fills only if the entry is
+            // empty now or another thread may empty it, and some device will still use it.
+            reads.insert(locations.iotlb(page))
+            let bit: UInt64 = page < 64 ? 1 << UInt64(page) : 0
+            let live = dropsUnusedTranslations ? pagesInUse(in: state) : .max
+            if refillablePages(in: state, whileIdle: idle) & live & bit != 0 || page >= 64 {
+                reads.insert(locations.pte(page))
+                writes.insert(locations.iotlb(page))
+            }
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }
         return Footprint(actor: thread, reads: reads, writes: writes)

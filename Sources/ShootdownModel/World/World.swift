@@ -85,8 +85,14 @@ public struct World: TransitionSystem, Sendable {
             names.append("IOPF(\(configuration.threads[deviceThread[device]].name))")
         }
         if configuration.iommu.prefetch {
-            roles.append(.iommuPrefetcher)
-            names.append("IOMMU")
+            // A walker for each page some device accesses: no other entry is ever of use.
+            for page in configuration.pages.indices {
+                let accessed = configuration.threads.contains { $0.kind == .device && $0.operations.contains { $0.page == page } }
+                    || configuration.prefilled.contains { $0.page == page && $0.cache == .iotlb }
+                guard accessed else { continue }
+                roles.append(.iommuPrefetcher(page: page))
+                names.append("IOMMU[\(configuration.pages[page].name)]")
+            }
         }
         self.threadNames = names
         self.roles = roles
@@ -168,12 +174,6 @@ public struct World: TransitionSystem, Sendable {
 
     public func enabledActions(in state: WorldState, into actions: inout [WorldAction]) {
         for thread in roles.indices {
-            if case .iommuPrefetcher = roles[thread] {
-                for page in layout.iotlb.indices where isPrefetchCandidate(page, in: state) {
-                    actions.append(WorldAction(thread: thread, choice: page))
-                }
-                continue
-            }
             let count = choiceCount(of: thread, in: state)
             for choice in 0..<count { actions.append(WorldAction(thread: thread, choice: choice)) }
         }
