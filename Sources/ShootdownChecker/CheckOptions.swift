@@ -37,6 +37,12 @@ public struct CheckOptions: Sendable {
     /// How many threads explore; values below 1 count as 1. Every result (verdicts, counts,
     /// counterexamples) is the same for every thread count.
     public var threads: Int
+    /// Ends the search at the first violation found: an invariant failing, or a terminal state
+    /// on which a final predicate takes its ``FinalPredicate/violatingValue``. The other
+    /// properties' verdicts are then unsettled (``CheckResult/stoppedAtViolation``), as in a
+    /// model checker that stops at the first error. Ignored when the specification has
+    /// eventualities, which need the whole graph.
+    public var stopAtFirstViolation: Bool = false
 
     /// Options with the given settings; every parameter has the default described on its property.
     public init(

@@ -11,6 +11,9 @@ public struct CheckResult<System: TransitionSystem>: Sendable {
     /// `false` when the state limit stopped exploration early: violations found are real, but a
     /// property reported as holding may still fail in the unexplored part.
     public var isComplete: Bool
+    /// `true` when ``CheckOptions/stopAtFirstViolation`` ended the search at a violation: that
+    /// violation is real; every property not found violated is unsettled.
+    public var stoppedAtViolation: Bool
 
     /// A result with the given parts.
     public init(
@@ -18,8 +21,10 @@ public struct CheckResult<System: TransitionSystem>: Sendable {
         invariants: [InvariantOutcome<System>],
         finals: [FinalOutcome<System>],
         eventualities: [LivenessOutcome<System>],
-        isComplete: Bool
+        isComplete: Bool,
+        stoppedAtViolation: Bool = false
     ) {
+        self.stoppedAtViolation = stoppedAtViolation
         self.statistics = statistics
         self.invariants = invariants
         self.finals = finals

@@ -129,7 +129,8 @@ public struct Checker<System: TransitionSystem>: Sendable {
             invariants: invariants,
             finals: finals,
             eventualities: eventualities,
-            isComplete: explorer.isComplete
+            isComplete: explorer.isComplete,
+            stoppedAtViolation: explorer.stoppedAtViolation
         )
     }
 }

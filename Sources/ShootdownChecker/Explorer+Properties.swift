@@ -7,6 +7,7 @@ extension Explorer {
             where firstViolation[number] < 0 && !invariant.holds(state) {
                 firstViolation[number] = index
                 openInvariants -= 1
+                if options.stopAtFirstViolation && !recordsGraph { stoppedAtViolation = true }
             }
         }
         if store.count == nextProgress {
@@ -33,7 +34,9 @@ extension Explorer {
     mutating func reachedTerminal(_ state: State, at index: Int) {
         terminalCount += 1
         for (number, final) in specification.finals.enumerated() {
-            if final.holds(state) {
+            let value = final.holds(state)
+            if options.stopAtFirstViolation && !recordsGraph && final.violatingValue == value { stoppedAtViolation = true }
+            if value {
                 finalSatisfied[number] += 1
                 if finalWitness[number] < 0 {
                     finalWitness[number] = index

@@ -82,6 +82,8 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     @usableFromInline var terminalCount: Int
     /// Whether exploration reached every reachable state.
     @usableFromInline var isComplete: Bool
+    /// Set when a violation ends the search (``CheckOptions/stopAtFirstViolation``).
+    @usableFromInline var stoppedAtViolation: Bool
     /// States expanded through a proper ample subset.
     @usableFromInline var ampleStates: Int
     /// States fully expanded by the cycle proviso.
@@ -158,6 +160,7 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         transitions = 0
         terminalCount = 0
         isComplete = true
+        stoppedAtViolation = false
         ampleStates = 0
         provisoExpansions = 0
         firstViolation = Array(repeating: -1, count: specification.invariants.count)
@@ -199,6 +202,9 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         let limit = min(options.stateLimit ?? Int.max, Int(Int32.max))
         storeInitialStates(limit: limit)
         initialCount = store.count
+        if stoppedAtViolation {
+            isComplete = false
+        }
         if !isComplete {
             return
         }
@@ -245,7 +251,8 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
                     expansion.removeAll()
                     expand(sources, into: &expansion, scratch: &scratch)
                 }
-                if !absorb(expansion, sources: sources, depth: depth, limit: limit, scratch: &scratch, rest: &rest) {
+                if !absorb(expansion, sources: sources, depth: depth, limit: limit, scratch: &scratch, rest: &rest)
+                    || stoppedAtViolation {
                     isComplete = false
                     break levels
                 }

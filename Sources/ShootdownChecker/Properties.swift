@@ -29,10 +29,16 @@ public struct FinalPredicate<State>: Sendable {
     public let name: String
     /// Whether the predicate holds in a terminal state.
     public let holds: @Sendable (State) -> Bool
+    /// The value of ``holds`` on a terminal state that alone violates the property the
+    /// predicate stands for (`true` for "there is no such final state", `false` for "every
+    /// final state is such"), or `nil` when no single state decides. Used by
+    /// ``CheckOptions/stopAtFirstViolation``.
+    public let violatingValue: Bool?
 
     /// A final predicate called `name` that holds in a terminal state when `holds` returns `true`.
-    public init(_ name: String, _ holds: @escaping @Sendable (State) -> Bool) {
+    public init(_ name: String, violatingValue: Bool? = nil, _ holds: @escaping @Sendable (State) -> Bool) {
         self.name = name
+        self.violatingValue = violatingValue
         self.holds = holds
     }
 }

@@ -16,7 +16,14 @@ public enum ScenarioCheck {
         if let final = scenario.final {
             let predicate = final.predicate
             predicates.append(predicate)
-            specification.finals.append(FinalPredicate(final.text) { world.evaluate(predicate, in: $0) })
+            // One final state decides `~exists` (a witness) and `forall` (a counterexample).
+            let violating: Bool?
+            switch final.quantifier {
+            case .notExists: violating = true
+            case .forall: violating = false
+            case .exists: violating = nil
+            }
+            specification.finals.append(FinalPredicate(final.text, violatingValue: violating) { world.evaluate(predicate, in: $0) })
         }
         for clause in scenario.eventualities {
             let predicate = clause.predicate

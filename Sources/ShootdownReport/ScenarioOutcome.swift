@@ -23,6 +23,10 @@ public struct ScenarioOutcome: Sendable {
     /// states.
     public var observation: Observation? {
         guard let final = result.finals.first else { return nil }
+        if result.stoppedAtViolation {
+            // Only what was seen is known: both kinds of final state make it Sometimes.
+            return final.satisfied > 0 && final.unsatisfied > 0 ? .sometimes : nil
+        }
         if final.satisfied == 0 { return .never }
         return final.unsatisfied == 0 ? .always : .sometimes
     }
@@ -50,6 +54,8 @@ public struct ScenarioOutcome: Sendable {
                                         expected: scenario.expectations.observation?.rawValue))
         }
         for invariant in result.invariants {
+            // After a stop at the first violation, only the invariants found violated are settled.
+            if result.stoppedAtViolation && invariant.holds { continue }
             let expected = scenario.expectations.verdicts[invariant.name] ?? .holds
             judgements.append(Judgement(property: invariant.name, found: invariant.holds ? "holds" : "violated",
                                         expected: expected.rawValue))
@@ -62,5 +68,8 @@ public struct ScenarioOutcome: Sendable {
     }
 
     /// Every expectation held and the exploration was complete.
-    public var expectationsMet: Bool { result.isComplete && judgements.allSatisfy(\.isMet) }
+    /// After a stop at the first violation, the settled verdicts met theirs.
+    public var expectationsMet: Bool {
+        (result.isComplete || result.stoppedAtViolation) && judgements.allSatisfy(\.isMet)
+    }
 }

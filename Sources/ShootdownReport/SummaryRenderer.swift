@@ -25,7 +25,19 @@ public struct SummaryRenderer: Sendable {
                      + (stats.symmetry ? ", device symmetry" : "")
                      + (stats.storage == .fingerprint ? ", fingerprints (collision probability \(stats.collisionProbability))" : ", exact states")
                      + ", \(stats.threads) thread\(stats.threads == 1 ? "" : "s")")
-        if !outcome.result.isComplete { lines.append("INCOMPLETE: the state limit stopped the exploration; verdicts are partial") }
+        if outcome.result.stoppedAtViolation {
+            lines.append("STOPPED at the first violation (--stop-at-first-violation): counts cover the states explored so far; properties not found violated are unsettled")
+        } else if !outcome.result.isComplete {
+            lines.append("INCOMPLETE: the state limit stopped the exploration; verdicts are partial")
+        }
+        if let final = scenario.final, let found = outcome.result.finals.first, outcome.result.stoppedAtViolation,
+           outcome.observation == nil, found.satisfied + found.unsatisfied > 0 {
+            // Stopped before both kinds of final state were seen: the condition's verdict only.
+            let violated = (final.quantifier == .notExists && found.satisfied > 0) || (final.quantifier == .forall && found.unsatisfied > 0)
+            lines.append(violated ? "No" : "Unsettled")
+            lines.append("Condition \(final.quantifier.rawValue) \(final.text)")
+            lines.append("Positive: \(found.satisfied) Negative: \(found.unsatisfied) (so far)")
+        }
         if let final = scenario.final, let found = outcome.result.finals.first, let observation = outcome.observation {
             lines.append(outcome.conditionValidated == true ? "Ok" : "No")
             lines.append("Witnesses")
@@ -34,7 +46,8 @@ public struct SummaryRenderer: Sendable {
             lines.append("Observation \(scenario.name) \(observation.rawValue) \(found.satisfied) \(found.unsatisfied)")
         }
         for invariant in outcome.result.invariants {
-            lines.append("Invariant \(invariant.name) \(invariant.holds ? "holds" : "violated")")
+            let verdict = invariant.holds ? (outcome.result.stoppedAtViolation ? "unsettled" : "holds") : "violated"
+            lines.append("Invariant \(invariant.name) \(verdict)")
         }
         for liveness in outcome.result.eventualities {
             let kind = liveness.counterexample.map { $0.isTerminal ? " (an execution ends without it)" : " (livelock)" } ?? ""

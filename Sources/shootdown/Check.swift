@@ -39,6 +39,9 @@ struct Check: ParsableCommand {
     @Option(help: "Exploration threads (default: one per core). Verdicts and counts do not depend on it.")
     var threads: Int?
 
+    @Flag(help: "End the search at the first violation found (an invariant failing, or a final state that refutes a ~exists or forall condition); other verdicts are then unsettled.")
+    var stopAtFirstViolation = false
+
     func run() throws {
         let files: [String]
         do {
@@ -67,6 +70,7 @@ struct Check: ParsableCommand {
             options.symmetry = !noSymmetry
             options.storage = storage == .exact ? .exact : .fingerprint
             options.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            options.stopAtFirstViolation = stopAtFirstViolation
             options.progress = Terminal.progressReporter(label: scenario.name)
             let outcome: ScenarioOutcome
             do {

@@ -44,4 +44,34 @@ struct BundledScenarioTests {
         let outcome = try ScenarioCheck.run(try ScenarioLowering.load(source: flipped, file: path))
         #expect(!outcome.expectationsMet)
     }
+
+    @Test("stopping at the first violation keeps that violation and leaves the rest unsettled")
+    func stopAtFirstViolation() throws {
+        let path = BundledScenarios.root + "/Scenarios/seeds/munmap-atc-skip-notifier-with-btm.litmus"
+        let scenario = try ScenarioLowering.load(contentsOf: path)
+        var options = CheckOptions()
+        options.stopAtFirstViolation = true
+        let stopped = try ScenarioCheck.run(scenario, options: options)
+        let full = try ScenarioCheck.run(scenario)
+        #expect(stopped.result.stoppedAtViolation && !stopped.result.isComplete)
+        #expect(!full.result.stoppedAtViolation && full.result.isComplete)
+        #expect(stopped.result.statistics.states < full.result.statistics.states)
+        #expect(stopped.result.invariants.first { $0.name == "no-freed-frame-access" }?.holds == false)
+        #expect(stopped.judgements.map(\.property) == ["no-freed-frame-access"])
+        #expect(stopped.expectationsMet)
+        let text = SummaryRenderer(showCounterexamples: false).render(stopped)
+        #expect(text.contains("STOPPED at the first violation"))
+        #expect(text.contains("Invariant frame-pool-sufficient unsettled"))
+    }
+
+    @Test("a refuted ~exists stops the search once both kinds of final state are seen")
+    func stopAtRefutedCondition() throws {
+        let path = BundledScenarios.root + "/Scenarios/bench/cow-order-N2-b.litmus"
+        var options = CheckOptions()
+        options.stopAtFirstViolation = true
+        let stopped = try ScenarioCheck.run(try ScenarioLowering.load(contentsOf: path), options: options)
+        #expect(stopped.result.stoppedAtViolation)
+        #expect((stopped.result.finals.first?.satisfied ?? 0) > 0)
+        #expect(stopped.expectationsMet)
+    }
 }
