@@ -79,8 +79,8 @@ public struct Checker<System: TransitionSystem>: Sendable {
                 name: specification.finals[number].name,
                 satisfied: explorer.finalSatisfied[number],
                 unsatisfied: explorer.finalUnsatisfied[number],
-                witness: witness >= 0 ? explorer.path(to: witness) : nil,
-                counterexample: counterexample >= 0 ? explorer.path(to: counterexample) : nil
+                witness: witness >= 0 ? explorer.pathToTerminal(through: witness) : nil,
+                counterexample: counterexample >= 0 ? explorer.pathToTerminal(through: counterexample) : nil
             )
         }
 

@@ -18,6 +18,26 @@ extension Explorer {
     /// each step the action at the recorded position among the enabled ones. Under symmetry
     /// reduction the stored path goes through canonical states, so it is then lifted to a real
     /// execution (see `lift(from:through:)`).
+    /// The path to `index`, continued to a terminal state by taking the first enabled action
+    /// at each step: for a final predicate decided before a terminal state was stored. Only
+    /// in an acyclic system, where every such walk ends.
+    func pathToTerminal(through index: Int) -> Path<System> {
+        var path = path(to: index)
+        guard system.isAcyclic else {
+            return path
+        }
+        var enabled: [Action] = []
+        while true {
+            enabled.removeAll(keepingCapacity: true)
+            system.enabledActions(in: path.last, into: &enabled)
+            guard let action = enabled.first else {
+                return path
+            }
+            path.states.append(system.successor(of: path.last, via: action))
+            path.actions.append(action)
+        }
+    }
+
     func path(to index: Int) -> Path<System> {
         let indices = chain(to: index)
         if Store.keepsStates && !plan.symmetric {

@@ -2,6 +2,16 @@ extension Explorer {
     /// Evaluates the invariants on a newly stored state and reports progress.
     @inlinable
     mutating func admit(_ state: State, at index: Int) {
+        if decidesEarly {
+            for (number, final) in specification.finals.enumerated() {
+                guard let violating = final.violatingValue, let settled = final.settled, settled(state) == violating else {
+                    continue
+                }
+                if violating, finalWitness[number] < 0 { finalWitness[number] = index }
+                if !violating, finalCounterexample[number] < 0 { finalCounterexample[number] = index }
+                stoppedAtViolation = true
+            }
+        }
         if openInvariants > 0 {
             for (number, invariant) in specification.invariants.enumerated()
             where firstViolation[number] < 0 && !invariant.holds(state) {

@@ -84,6 +84,9 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     @usableFromInline var isComplete: Bool
     /// Set when a violation ends the search (``CheckOptions/stopAtFirstViolation``).
     @usableFromInline var stoppedAtViolation: Bool
+    /// Whether final predicates are decided on stored states before the terminal states
+    /// (stopping at the first violation, in an acyclic system).
+    @usableFromInline var decidesEarly: Bool
     /// States expanded through a proper ample subset.
     @usableFromInline var ampleStates: Int
     /// States fully expanded by the cycle proviso.
@@ -161,6 +164,8 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         terminalCount = 0
         isComplete = true
         stoppedAtViolation = false
+        decidesEarly = options.stopAtFirstViolation && system.isAcyclic && !plan.recordsGraph
+            && specification.finals.contains { $0.settled != nil && $0.violatingValue != nil }
         ampleStates = 0
         provisoExpansions = 0
         firstViolation = Array(repeating: -1, count: specification.invariants.count)

@@ -34,11 +34,18 @@ public struct FinalPredicate<State>: Sendable {
     /// final state is such"), or `nil` when no single state decides. Used by
     /// ``CheckOptions/stopAtFirstViolation``.
     public let violatingValue: Bool?
+    /// The value ``holds`` will have on every terminal state reachable from a state, when the
+    /// state already fixes it (else `nil`). In an acyclic system every state reaches a terminal
+    /// state, so a settled violating value decides the property before a terminal state is
+    /// stored: ``CheckOptions/stopAtFirstViolation`` then stops there.
+    public let settled: (@Sendable (State) -> Bool?)?
 
     /// A final predicate called `name` that holds in a terminal state when `holds` returns `true`.
-    public init(_ name: String, violatingValue: Bool? = nil, _ holds: @escaping @Sendable (State) -> Bool) {
+    public init(_ name: String, violatingValue: Bool? = nil, settled: (@Sendable (State) -> Bool?)? = nil,
+                _ holds: @escaping @Sendable (State) -> Bool) {
         self.name = name
         self.violatingValue = violatingValue
+        self.settled = settled
         self.holds = holds
     }
 }

@@ -23,7 +23,10 @@ public enum ScenarioCheck {
             case .forall: violating = false
             case .exists: violating = nil
             }
-            specification.finals.append(FinalPredicate(final.text, violatingValue: violating) { world.evaluate(predicate, in: $0) })
+            specification.finals.append(FinalPredicate(final.text, violatingValue: violating,
+                                                       settled: { world.settledValue(of: predicate, in: $0) }) {
+                world.evaluate(predicate, in: $0)
+            })
         }
         for clause in scenario.eventualities {
             let predicate = clause.predicate

@@ -31,9 +31,9 @@ public struct SummaryRenderer: Sendable {
             lines.append("INCOMPLETE: the state limit stopped the exploration; verdicts are partial")
         }
         if let final = scenario.final, let found = outcome.result.finals.first, outcome.result.stoppedAtViolation,
-           outcome.observation == nil, found.satisfied + found.unsatisfied > 0 {
+           outcome.observation == nil {
             // Stopped before both kinds of final state were seen: the condition's verdict only.
-            let violated = (final.quantifier == .notExists && found.satisfied > 0) || (final.quantifier == .forall && found.unsatisfied > 0)
+            let violated = (final.quantifier == .notExists && found.witness != nil) || (final.quantifier == .forall && found.counterexample != nil)
             lines.append(violated ? "No" : "Unsettled")
             lines.append("Condition \(final.quantifier.rawValue) \(final.text)")
             lines.append("Positive: \(found.satisfied) Negative: \(found.unsatisfied) (so far)")

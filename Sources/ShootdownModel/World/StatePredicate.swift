@@ -31,6 +31,30 @@ extension World {
 }
 
 extension World {
+    /// The value the predicate will have in every state reachable from `state`, when this state
+    /// already fixes it, else `nil`: a finished thread's registers never change again, nor
+    /// does memory once every declared thread has finished (three-valued evaluation).
+    public func settledValue(of predicate: StatePredicate, in state: WorldState) -> Bool? {
+        switch predicate {
+        case let .register(thread, _, _), let .done(thread):
+            return isDone(thread, in: state) ? evaluate(predicate, in: state) : nil
+        case .memory:
+            return configuration.threads.indices.allSatisfy { isDone($0, in: state) } ? evaluate(predicate, in: state) : nil
+        case let .not(inner):
+            return settledValue(of: inner, in: state).map { !$0 }
+        case let .and(left, right):
+            let l = settledValue(of: left, in: state), r = settledValue(of: right, in: state)
+            if l == false || r == false { return false }
+            return l == true && r == true ? true : nil
+        case let .or(left, right):
+            let l = settledValue(of: left, in: state), r = settledValue(of: right, in: state)
+            if l == true || r == true { return true }
+            return l == false && r == false ? false : nil
+        case let .constant(value):
+            return value
+        }
+    }
+
     /// The shared locations a predicate reads, so that partial-order reduction keeps every
     /// step that can change its truth.
     public func observedLocations(of predicate: StatePredicate) -> LocationSet {
