@@ -26,10 +26,14 @@ extension World {
 
     /// The pages some device will still access (a bit each; every page when there are more
     /// than 64).
-    func pagesInUse(in state: WorldState) -> UInt64 {
+    /// With `advancing`, as if that device had already moved past its current access.
+    func pagesInUse(in state: WorldState, advancing: Int? = nil) -> UInt64 {
         if layout.iotlb.count > 64 { return .max }
         var mask: UInt64 = 0
-        for thread in deviceThread { mask |= remainingPages[thread][operationIndex(thread, in: state)] }
+        for thread in deviceThread {
+            let index = operationIndex(thread, in: state) + (thread == advancing ? 1 : 0)
+            mask |= remainingPages[thread][min(index, remainingPages[thread].count - 1)]
+        }
         return mask
     }
 
@@ -49,11 +53,6 @@ extension World {
     /// unused: the footprint of that step then writes the page's IOTLB entry.
     func stepRetiresTranslation(_ thread: Int, page: Int, in state: WorldState) -> Bool {
         guard dropsUnusedTranslations, page < 64 else { return false }
-        var mask: UInt64 = 0
-        for other in deviceThread {
-            let index = operationIndex(other, in: state) + (other == thread ? 1 : 0)
-            mask |= remainingPages[other][min(index, remainingPages[other].count - 1)]
-        }
-        return mask & (1 << UInt64(page)) == 0
+        return pagesInUse(in: state, advancing: thread) & (1 << UInt64(page)) == 0
     }
 }

@@ -10,6 +10,13 @@ extension World {
         configuration.faults == .wait && configuration.iommu.prefetch && !configuration.iommu.ats
     }
 
+    /// Whether a cached translation gives the access the permission it needs (`nil`: no entry).
+    func permits(_ translation: CachedTranslation?, _ operation: Operation) -> Bool? {
+        guard let translation else { return nil }
+        if case .write = operation { return translation.writable }
+        return true
+    }
+
     /// Whether a CPU load/store or a device DMA would fault from `state`: no cached
     /// translation with the permission it needs, and none a hardware walk would find.
     func accessWouldFault(_ thread: Int, _ operation: Operation, in state: WorldState) -> Bool {
@@ -20,10 +27,7 @@ extension World {
         case .munmap, .populateWrite, .path: return false
         }
         let page = operation.page
-        func permits(_ translation: CachedTranslation?) -> Bool? {
-            guard let translation else { return nil }
-            return !write || translation.writable
-        }
+        func permits(_ translation: CachedTranslation?) -> Bool? { self.permits(translation, operation) }
         let entry = pte(page, in: state)
         let walkSucceeds = entry.present && (!write || rules.hardwareWritable(entry))
         switch roles[thread] {

@@ -113,9 +113,7 @@ extension World {
 
     /// Whether `cache` holds a translation for the operation's page with the permission it needs.
     private func cachedAccessSucceeds(_ cache: TranslationCache, _ operation: Operation, in state: WorldState) -> Bool {
-        guard let cached = lookup(cache, page: operation.page, in: state) else { return false }
-        if case .write = operation { return cached.writable }
-        return true
+        permits(lookup(cache, page: operation.page, in: state), operation) == true
     }
 
     /// An access through a cached translation: the one frame it maps, and the violation flag
