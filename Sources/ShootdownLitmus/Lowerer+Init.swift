@@ -45,7 +45,7 @@ extension Lowerer {
         pages.append(page)
     }
 
-    /// `pte none | pte zero | pte ro | pte rw [clean|dirty]`
+    /// `pte none | pte zero | pte ro [clean|dirty] | pte rw [clean|dirty]` (ro is clean, rw dirty by default)
     private func lowerMapping(_ head: Located<String>, _ words: [Located<String>]) throws(LitmusError) -> PageDeclaration.Mapping {
         let forms = ["none", "zero", "ro", "rw"]
         guard let first = words.first else {
@@ -55,17 +55,15 @@ extension Lowerer {
         case "none", "zero":
             try expectNothing(after: first, in: Array(words.dropFirst()))
             return first.value == "none" ? .none : .zeroPage
-        case "ro":
-            try expectNothing(after: first, in: Array(words.dropFirst()))
-            return .present(write: false, dirty: false)
-        case "rw":
+        case "ro", "rw":
+            let writable = first.value == "rw"
             guard words.count <= 2 else { throw error("unexpected '\(words[2].value)'", at: words[2].location) }
-            guard let state = words.dropFirst().first else { return .present(write: true, dirty: true) }
+            guard let state = words.dropFirst().first else { return .present(write: writable, dirty: writable) }
             guard state.value == "clean" || state.value == "dirty" else {
-                throw error("a writable PTE is 'clean' or 'dirty', not '\(state.value)'", at: state.location,
+                throw error("a PTE is 'clean' or 'dirty', not '\(state.value)'", at: state.location,
                             suggesting: state.value, among: ["clean", "dirty"])
             }
-            return .present(write: true, dirty: state.value == "dirty")
+            return .present(write: writable, dirty: state.value == "dirty")
         default:
             throw error("unknown PTE state '\(first.value)' (known: \(forms.joined(separator: ", ")))", at: first.location,
                         suggesting: first.value, among: forms)

@@ -1,7 +1,7 @@
 import ShootdownModel
 
 extension Lowerer {
-    static let calls = ["munmap", "madvise"]
+    static let calls = ["munmap", "madvise"] + mmCalls
     static let advice = ["MADV_POPULATE_WRITE"]
 
     /// Thread names decide their kind: `CPU…` or `P…` run on a CPU, `DEV…` are devices.
@@ -62,6 +62,11 @@ extension Lowerer {
                     if let result { throw error("\(name.value) returns nothing to store", at: result.location) }
                     guard threads[index].kind == .cpu else {
                         throw error("only CPU threads call \(name.value)", at: name.location)
+                    }
+                    if Lowerer.mmCalls.contains(name.value) {
+                        let kind = try lowerMMCall(name, arguments)
+                        operations.append(.kernel(kind, page: try resolvePage(arguments[0])))
+                        continue
                     }
                     if name.value == "munmap" {
                         guard arguments.count == 1 else { throw error("munmap takes one page, e.g. munmap(x)", at: name.location) }

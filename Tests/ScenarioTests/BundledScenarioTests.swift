@@ -47,7 +47,7 @@ struct BundledScenarioTests {
 
     @Test("stopping at the first violation keeps that violation and leaves the rest unsettled")
     func stopAtFirstViolation() throws {
-        let path = BundledScenarios.root + "/Scenarios/seeds/munmap-atc-skip-notifier-with-btm.litmus"
+        let path = BundledScenarios.root + "/Scenarios/kernel-paths/case-a-reclaim-free-before-range-end.litmus"
         let scenario = try ScenarioLowering.load(contentsOf: path)
         var options = CheckOptions()
         options.stopAtFirstViolation = true

@@ -31,7 +31,7 @@ struct MalformedInputTests {
         ("r0 = *x", "r0 = *y", "t.litmus:5:17: error: unknown page 'y'"),
         ("DEV0:r0=0", "DEV0:r9=0", "t.litmus:6:14: error: thread DEV0 has no register 'r9'"),
         ("Result: Sometimes", "Result: Somtimes", "t.litmus:7:9: error: a Result is Always, Sometimes or Never"),
-        ("pte rw clean", "pte rw clena", "t.litmus:3:27: error: a writable PTE is 'clean' or 'dirty'"),
+        ("pte rw clean", "pte rw clena", "t.litmus:3:27: error: a PTE is 'clean' or 'dirty'"),
     ])
     func located(original: String, replacement: String, expected: String) throws {
         let message = try #require(diagnostic(valid.replacingOccurrences(of: original, with: replacement)))

@@ -7,6 +7,8 @@ enum FaultProgram {
     static func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
         let memory = "mm/memory.c"
+        b.jump(to: "do_swap_page", if: .origSwap)
+        b.jump(to: "migration_entry_wait", if: .origMigration)
         b.jump(to: "do_anonymous_page", if: .origNone)
 
         // handle_pte_fault: present PTE.
@@ -87,6 +89,23 @@ enum FaultProgram {
         b.step(.installZeroPage, in: "do_anonymous_page", file: memory, call: "set_pte_at(zero page)")
         b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock")
         b.ret()
+        // do_swap_page: a migration entry makes the fault wait for the migration to end, then
+        // the access retries; a swap entry reads the page back into a new frame.
+        b.label("migration_entry_wait")
+        b.step(.migrationEntryWait, in: "migration_entry_wait", file: "mm/migrate.c", call: "migration_entry_wait_on_locked")
+        b.ret()
+        b.label("do_swap_page")
+        b.step(.allocCopy, in: "do_swap_page", file: memory, call: "swapin_readahead")
+        b.step(.lockPTL, in: "do_swap_page", file: memory, call: "pte_offset_map_lock")
+        b.jump(to: "swap_lost_race", if: .pteChangedSinceEntry)
+        b.step(.installNewPage, in: "do_swap_page", file: memory, call: "set_pte_at")
+        b.step(.unlockPTL, in: "do_swap_page", file: memory, call: "pte_unmap_unlock")
+        b.ret()
+        b.label("swap_lost_race")
+        b.step(.unlockPTL, in: "do_swap_page", file: memory, call: "pte_unmap_unlock (pte changed)")
+        b.step(.freeNewPage, in: "do_swap_page", file: memory, call: "folio_put")
+        b.ret()
+
         b.label("anon_lost_race")
         b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock (pte not none)")
         b.step(.freeNewPage, in: "do_anonymous_page", file: memory, call: "folio_put", when: .writeFault)

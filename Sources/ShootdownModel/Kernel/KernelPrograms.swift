@@ -6,6 +6,8 @@ public struct KernelPrograms: Sendable {
     public let munmap: Program
     /// The scenario's own paths, in declaration order.
     public let paths: [Program]
+    /// The built-in mm operations, indexed by ``KernelOperation/rawValue``.
+    public let builtIn: [Program]
 
     public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = []) {
         func rewrite(_ source: [Instruction]) -> [Instruction] {
@@ -15,13 +17,16 @@ public struct KernelPrograms: Sendable {
                         source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era)))
         munmap = Program(name: "munmap",
                          source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
+        builtIn = KernelOperation.allCases.map { kind in
+            Program(name: kind.spelled(page: "page"), source: rewrite(kind.build(architecture: architecture, era: policy.era)))
+        }
         self.paths = paths.map { path in
             Program(name: path.name, source: rewrite(path.build(architecture: architecture, era: policy.era)))
         }
     }
 
     /// Every program, for listing and diffing.
-    public var all: [Program] { [fault, munmap] + paths }
+    public var all: [Program] { [fault, munmap] + builtIn + paths }
 
     /// The most instructions any program has.
     var longest: Int { all.map(\.ops.count).max() ?? 0 }

@@ -17,6 +17,17 @@ public enum BranchCondition: String, Hashable, Sendable {
     case notChanged
     /// A read fault.
     case readFault
+    /// `vmf->orig_pte` was a swap entry (`do_swap_page`).
+    case origSwap
+    /// `vmf->orig_pte` was a migration entry (`do_swap_page` → `migration_entry_wait`).
+    case origMigration
+    /// The rmap walk finds no mapping of the page it started from: the PTE no longer maps the
+    /// frame read at the start, or maps the zero page or a frame shared with another process
+    /// (`page_vma_mapped_walk` fails; shared frames' other mappings are not modelled).
+    case notMappingOrigFrame
+    /// The PTE is neither writable nor dirty: `write_protect_page` / `page_vma_mkclean_one`
+    /// have nothing to do.
+    case pteCleanReadOnly
 }
 
 /// One instruction of a program before its labels are resolved.
@@ -65,6 +76,30 @@ public struct Program: Sendable {
             }
         }
         self.ops = ops
+    }
+
+    /// Whether the transition that runs instruction `position` may also end the program: the
+    /// branches, optional steps and range calls (which may be silent) after it can lead to the
+    /// end without another step that must run.
+    func mayReturn(after position: Int) -> Bool {
+        var pending = [position + 1]
+        var seen = Set<Int>()
+        while let index = pending.popLast() {
+            guard index < ops.count, seen.insert(index).inserted else { continue }
+            switch ops[index] {
+            case .ret:
+                return true
+            case let .jump(target, _):
+                pending.append(target)
+                pending.append(index + 1)
+            case let .step(step):
+                switch step.kind {
+                case .rangeStart, .rangeEnd: pending.append(index + 1)
+                default: if step.condition != nil { pending.append(index + 1) }
+                }
+            }
+        }
+        return false
     }
 
     /// The steps of the program in order.

@@ -26,19 +26,33 @@ struct ProgramBuilder {
     /// the primitive itself calls `mmu_notifier_arch_invalidate_secondary_tlbs` over the same
     /// range: arm64 `__flush_tlb_page_nosync` / `__flush_tlb_range_nosync`, x86
     /// `flush_tlb_mm_range` (KERNEL-FACTS §3.1, §3.2).
-    mutating func flush(_ kind: StepKind, scope: NotifyScope, in function: String, file: String, call: String) {
-        step(kind, in: function, file: file, call: call)
+    mutating func flush(_ kind: StepKind, scope: NotifyScope, in function: String, file: String, call: String,
+                        when condition: StepCondition? = nil) {
+        step(kind, in: function, file: file, call: call, when: condition)
         if era == .archInvalidateSecondaryTLBs {
             step(.notifySecondary(scope), in: flushPrimitive(for: kind), file: flushFile,
-                 call: "mmu_notifier_arch_invalidate_secondary_tlbs")
+                 call: "mmu_notifier_arch_invalidate_secondary_tlbs", when: condition)
         }
+    }
+
+    /// `arch_tlbbatch_add_pending`: queues the CPU flush in the batch. In the new era it notifies
+    /// at once: x86 for the whole mm (`flush_tlb_mm` semantics, arch/x86/include/asm/tlbflush.h),
+    /// arm64 for the page, after issuing the TLBI whose completion the batch awaits
+    /// (arch/arm64/include/asm/tlbflush.h). The old era's did not notify.
+    mutating func addPendingBatch(in function: String, file: String) {
+        step(.addPendingBatch, in: function, file: file, call: "set_tlb_ubc_flush_pending: arch_tlbbatch_add_pending")
+        guard era == .archInvalidateSecondaryTLBs else { return }
+        let scope: NotifyScope = architecture == .x86 ? .wholeMM : .page
+        step(.notifySecondary(scope), in: "arch_tlbbatch_add_pending", file: flushFile,
+             call: "mmu_notifier_arch_invalidate_secondary_tlbs")
     }
 
     /// An explicit old-era `mmu_notifier_invalidate_range` call written in generic code (the
     /// `*_notify` helpers, `tlb_flush_mmu_tlbonly`). The new era has none: the flush notifies.
-    mutating func oldEraNotify(_ scope: NotifyScope, in function: String, file: String, call: String) {
+    mutating func oldEraNotify(_ scope: NotifyScope, in function: String, file: String, call: String,
+                               when condition: StepCondition? = nil) {
         guard era == .invalidateRange else { return }
-        step(.notifySecondary(scope), in: function, file: file, call: call)
+        step(.notifySecondary(scope), in: function, file: file, call: call, when: condition)
     }
 
     private var flushFile: String {
@@ -50,7 +64,7 @@ struct ProgramBuilder {
 
     private func flushPrimitive(for kind: StepKind) -> String {
         switch (architecture, kind) {
-        case (.arm64, .flushGatherRange): return "__flush_tlb_range_nosync"
+        case (.arm64, .flushGatherRange), (.arm64, .flushTLBRange): return "__flush_tlb_range_nosync"
         case (.arm64, _): return "__flush_tlb_page_nosync"
         case (.x86, _): return "flush_tlb_mm_range"
         }

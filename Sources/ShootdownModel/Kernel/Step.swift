@@ -35,4 +35,8 @@ public enum StepCondition: String, Hashable, Sendable {
     case changed
     /// The fault is a write fault.
     case writeFault
+    /// The mmu_gather recorded a range (`tlb->end` is set): `tlb_flush_mmu_tlbonly` flushes.
+    case gathered
+    /// A batched flush is pending (`tlb_ubc->flush_required`).
+    case batchPending
 }

@@ -40,8 +40,42 @@ public enum StepKind: Hashable, Sendable {
     /// `zap_pte_range`: `ptep_get_and_clear_full`, `tlb_remove_tlb_entry`, and queueing the
     /// page in the gather batch (`__tlb_remove_folio_pages`).
     case zapPTE
-    /// `tlb_flush_mmu_free`: drop the gathered pages' last references.
+    /// `tlb_flush_mmu_free`: drop the gathered pages' last references; also the last
+    /// `folio_put` of a page an rmap operation took off the page table (reclaim, migration,
+    /// KSM), which the model keeps in the same slot.
     case freeGatheredPages
+    /// `mmap_write_lock`: enabled while no fault or syscall holds the mmap lock.
+    case mmapWriteLock
+    /// `mmap_write_unlock`.
+    case mmapWriteUnlock
+    /// `mprotect_fixup` → `vm_flags_reset`: the VMA allows writes or not from now on.
+    case setVMAWritable(Bool)
+    /// `change_pte_range`: `modify_prot_start_ptes` / `modify_prot_commit_ptes` with the new
+    /// protection; an upgrade (`MM_CP_TRY_CHANGE_WRITABLE`) makes the PTE writable only for an
+    /// exclusive anonymous page. The range joins the gather when `pte_needs_flush` says so.
+    case modifyProtection(writable: Bool)
+    /// `flush_tlb_range` over the page (CPU TLBs of every CPU).
+    case flushTLBRange
+    /// `ptep_get_and_clear`: clear the PTE without a flush, keeping the page for the caller.
+    case getAndClear
+    /// `arch_tlbbatch_add_pending`: the CPU flush is deferred to the batch.
+    case addPendingBatch
+    /// `arch_tlbbatch_flush` (from `try_to_unmap_flush`): the deferred CPU flush, no notify.
+    case batchFlush
+    /// `set_pte_at` of a swap entry for the page's contents (`try_to_unmap_one`).
+    case installSwapEntry
+    /// `set_pte_at` of a migration entry keeping the PTE's write permission (`try_to_migrate_one`).
+    case installMigrationEntry
+    /// `set_pte_at` of the new frame in place of the migration entry, with its permission
+    /// (`remove_migration_pte`).
+    case removeMigrationEntry
+    /// `set_pte_at` of the entry read at the start, write-protected and clean
+    /// (`write_protect_page`, `page_vma_mkclean_one`).
+    case setWrprotectedClean
+    /// `set_pte_at` of the newly allocated frame read-only: KSM's stable page (`replace_page`).
+    case installReadOnlyNewPage
+    /// `migration_entry_wait`: sleep until the migration entry is gone, then retry.
+    case migrationEntryWait
 }
 
 /// The range a secondary-TLB notification covers.
@@ -52,4 +86,17 @@ public enum NotifyScope: String, Hashable, Sendable {
     case gather
     /// The whole address space, `(0, ULONG_MAX)` as `flush_tlb_mm` passes.
     case wholeMM
+}
+
+extension StepKind {
+    /// Whether the step writes the PTE of the thread's page.
+    var writesPTE: Bool {
+        switch self {
+        case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .zapPTE, .modifyProtection, .getAndClear,
+             .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage:
+            return true
+        default:
+            return false
+        }
+    }
 }

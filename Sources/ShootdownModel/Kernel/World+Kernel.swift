@@ -6,6 +6,7 @@ extension World {
         switch currentOperation(thread, in: state) {
         case .munmap?: return programs.munmap
         case let .path(index, _)?: return programs.paths[index]
+        case let .kernel(kind, _)?: return programs.builtIn[kind.rawValue]
         default: return programs.fault
         }
     }
@@ -15,7 +16,7 @@ extension World {
     func startsProgramDirectly(_ thread: Int, in state: WorldState) -> Bool {
         guard case .cpu = roles[thread] else { return false }
         switch currentOperation(thread, in: state) {
-        case .munmap?, .path?: return true
+        case .munmap?, .path?, .kernel?: return true
         default: return false
         }
     }
@@ -27,7 +28,8 @@ extension World {
         guard case let .step(step) = program.ops[position] else { return true }
         switch step.kind {
         case .lockPTL: return state.get(layout.ptl) == 0
-        case .detachVMA: return state.get(layout.mmapReaders) == 0
+        case .detachVMA, .mmapWriteLock: return state.get(layout.mmapReaders) == 0 && !state.flag(layout.mmapWriter)
+        case .migrationEntryWait: return pte(faultContext(thread, in: state).page, in: state).swap != .migration
         default: return true
         }
     }
@@ -61,8 +63,11 @@ extension World {
     func enterProgram(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
         var next = state
         let fields = layout.threads[thread]
-        if case let .path(_, page)? = currentOperation(thread, in: state) {
+        switch currentOperation(thread, in: state) {
+        case let .path(_, page)?, let .kernel(_, page)?:
             next.set(fields.orig, pte(page, in: state).encoded())
+        default:
+            break
         }
         next.set(fields.pc, 1)
         return kernelStep(thread, next, log: &log)
@@ -97,8 +102,12 @@ extension World {
                 switch roles[thread] {
                 case .cpu:
                     switch currentOperation(thread, in: next) {
-                    case .munmap?:
+                    case let .munmap(page)?:
                         next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
+                        checkSecondaryBounded(thread, page: page, in: &next, log: &log)
+                        advance(thread, in: &next)
+                    case let .kernel(_, page)?:
+                        checkSecondaryBounded(thread, page: page, in: &next, log: &log)
                         advance(thread, in: &next)
                     case .path?:
                         advance(thread, in: &next)
@@ -135,9 +144,15 @@ extension World {
         let current = pte(page, in: state)
         let orig = PageTableEntry(encoded: state.get(fields.orig))
         switch condition {
-        case .origNone: return !orig.present
+        case .origNone: return orig.isNone
+        case .origSwap: return orig.swap == .swap
+        case .origMigration: return orig.swap == .migration
         case .pteChangedSinceEntry: return current != orig
-        case .pteNotNone: return current.present
+        case .pteNotNone: return !current.isNone
+        case .notMappingOrigFrame:
+            return !current.present || current.frame != orig.frame || current.frame == World.zeroFrame
+                || frameShared[current.frame]
+        case .pteCleanReadOnly: return !current.write && !current.dirty
         case .writeToReadOnlyPTE: return write && !current.write
         case .frameNotExclusive: return current.frame == World.zeroFrame || frameShared[current.frame]
         case .notChanged: return !state.flag(fields.changed)
@@ -149,6 +164,8 @@ extension World {
         switch condition {
         case .changed: return state.flag(layout.threads[thread].changed)
         case .writeFault: return faultContext(thread, in: state).write
+        case .gathered: return state.flag(layout.threads[thread].gathered)
+        case .batchPending: return state.flag(layout.threads[thread].batchPending)
         }
     }
 }

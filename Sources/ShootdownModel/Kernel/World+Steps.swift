@@ -28,7 +28,7 @@ extension World {
             cpuFlush(page: page, in: &state, log: &log)
             log.count(\.cpuTLBIPage)
         case .flushGatherRange:
-            if state.flag(fields.gatherQueued) { cpuFlush(page: page, in: &state, log: &log) }
+            if state.flag(fields.gathered) { cpuFlush(page: page, in: &state, log: &log) }
             log.count(\.cpuTLBIRange)
         case let .notifySecondary(scope):
             notifySecondaryTLBs(scope == .wholeMM ? nil : [page], in: &state, log: &log)
@@ -52,9 +52,12 @@ extension World {
             state.set(fields.newFrame, UInt64(frame))
             log.effect("frame \(frame) allocated (value \(value))")
         case .freeNewPage:
+            // A frame that lost its race was never mapped: no translation can reach it, so the
+            // allocator may hand it out again (the model gives it back to its thread).
             let frame = Int(state.get(fields.newFrame))
-            state.set(layout.frameState[frame], FrameState.freed.rawValue)
-            log.effect("frame \(frame) freed")
+            state.set(layout.frameState[frame], FrameState.unused.rawValue)
+            state.set(layout.frameValue[frame], 0)
+            log.effect("frame \(frame) freed (never mapped)")
         case .installNewPage:
             let frame = Int(state.get(fields.newFrame))
             let entry = PageTableEntry(present: true, write: write, dirty: write, frame: frame)
@@ -72,6 +75,7 @@ extension World {
             guard old.present else { return }
             setPTE(page, .none, in: &state)
             state.setFlag(fields.gatherQueued, true)
+            state.setFlag(fields.gathered, true)
             state.set(fields.gatherFrame, UInt64(old.frame))
             log.effect("pte[\(name)] cleared; frame \(old.frame) queued in the gather")
         case .freeGatheredPages:
@@ -82,6 +86,8 @@ extension World {
                 state.set(layout.frameState[frame], FrameState.freed.rawValue)
                 log.effect("frame \(frame) freed")
             }
+        default:
+            performRmapStep(step, thread: thread, page: page, in: &state, log: &log)
         }
     }
 

@@ -26,7 +26,8 @@ public struct KernelPolicy: Sendable, Equatable {
 extension KernelPolicy {
     /// Every built-in policy.
     public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM,
-                                             deferCOWNotifyToRangeEnd]
+                                             deferCOWNotifyToRangeEnd, tlbbatchAddPendingNoNotify,
+                                             reclaimFreeBeforeRangeEnd, ksmWrprotectOnlyEnd]
 
     /// Looks a policy up by name.
     public static func named(_ name: String) -> KernelPolicy? { all.first { $0.name == name } }
@@ -111,4 +112,44 @@ extension KernelPolicy {
                 Step(.rangeEnd(onlyEnd: false), in: "wp_page_copy", file: "mm/memory.c", call: "mmu_notifier_invalidate_range_end"),
             ])),
         ])
+
+    /// A broken variant: v6.6, but `arch_tlbbatch_add_pending` does not notify, as x86's did
+    /// before the 2023 series (KERNEL-FACTS §2.4, §3.3). Reclaim with a deferred flush then
+    /// frees the page while an IOTLB may still map it: the reason for that series' x86 hunk.
+    public static let tlbbatchAddPendingNoNotify = KernelPolicy(
+        name: "tlbbatch-add-pending-no-notify",
+        summary: "v6.6, but arch_tlbbatch_add_pending does not notify secondary TLBs (x86 before the series)",
+        era: .archInvalidateSecondaryTLBs,
+        rewrites: [ProgramRewrite(site: "arch_tlbbatch_add_pending.mmu_notifier_arch_invalidate_secondary_tlbs",
+                                  edit: .replace(with: []))])
+
+    /// A broken variant for case A of `Documentation/mm/mmu_notifier.rst`: v6.2, but
+    /// `try_to_unmap_one` neither notifies under the PTL nor keeps the page until
+    /// `range_end`: the page is freed right after the PTL is dropped, while a secondary TLB
+    /// that only `range_end` would invalidate still maps it.
+    public static let reclaimFreeBeforeRangeEnd = KernelPolicy(
+        name: "reclaim-free-before-range-end",
+        summary: "v6.2, but reclaim frees the page before range_end with no notify under the PTL (mmu_notifier.rst case A)",
+        era: .invalidateRange,
+        rewrites: [
+            ProgramRewrite(site: "try_to_unmap_one.mmu_notifier_invalidate_range", edit: .replace(with: [])),
+            ProgramRewrite(site: "try_to_unmap_one.page_vma_mapped_walk_done", edit: .replace(with: [
+                Step(.unlockPTL, in: "try_to_unmap_one", file: "mm/rmap.c", call: "page_vma_mapped_walk_done"),
+                Step(.freeGatheredPages, in: "try_to_unmap_one", file: "mm/rmap.c", call: "folio_put (last reference)"),
+            ])),
+            ProgramRewrite(site: "shrink_folio_list.pageout, free_unref_folios", edit: .replace(with: [])),
+        ])
+
+    /// A broken variant: v6.2, but `write_protect_page` ends with `range_only_end`, so a
+    /// device keeps a writable entry past KSM's content comparison and its store can be lost
+    /// when `replace_page` maps the stable page (the deferral KERNEL-FACTS §2.7 relies on is
+    /// the notification at `range_end`).
+    public static let ksmWrprotectOnlyEnd = KernelPolicy(
+        name: "ksm-wrprotect-only-end",
+        summary: "v6.2, but KSM's write_protect_page ends with range_only_end (no secondary invalidation)",
+        era: .invalidateRange,
+        rewrites: [ProgramRewrite(site: "write_protect_page.mmu_notifier_invalidate_range_end", edit: .replace(with: [
+            Step(.rangeEnd(onlyEnd: true), in: "write_protect_page", file: "mm/ksm.c",
+                 call: "mmu_notifier_invalidate_range_only_end"),
+        ]))])
 }

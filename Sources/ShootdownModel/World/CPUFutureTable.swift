@@ -64,12 +64,11 @@ extension World {
             table.entries += fromOperation
             var running = Array(repeating: -1, count: operations.count + 1)
             for (index, operation) in operations.enumerated() {
-                guard case let .path(path, page) = operation else { continue }
-                let program = programs.paths[path]
+                guard let program = directProgram(operation) else { continue }
                 running[index] = table.entries.count
                 for position in program.ops.indices {
                     var tail = fromOperation[index + 1]
-                    addPathSteps(program, from: position, page: page, to: &tail)
+                    addPathSteps(program, from: position, page: operation.page, checked: operation.isCheckedOnReturn, to: &tail)
                     table.entries.append(tail)
                 }
             }
@@ -81,10 +80,11 @@ extension World {
     /// The locations of a whole operation, as its first step sees it.
     private func addOperation(_ operation: Operation, to entry: inout CPUFutureTable.Entry) {
         let page = operation.page
-        switch operation {
-        case let .path(index, _):
-            addPathSteps(programs.paths[index], from: 0, page: page, to: &entry)
+        if let program = directProgram(operation) {
+            addPathSteps(program, from: 0, page: page, checked: operation.isCheckedOnReturn, to: &entry)
             return
+        }
+        switch operation {
         case .read, .write where configuration.faults == .wait:
             // No fault: a TLB lookup or a hardware walk, and the access.
             entry.reads.insert([locations.pte(page), locations.cpuTLB(page)])
@@ -106,8 +106,27 @@ extension World {
         entry.invalidates |= iotlbPages(in: entry.writes)
     }
 
-    /// The steps of `program` from `start` on, at `page`.
-    func addPathSteps(_ program: Program, from start: Int, page: Int, to entry: inout CPUFutureTable.Entry) {
+    /// The program a syscall-like operation runs: munmap, a scenario path, a built-in mm
+    /// operation.
+    func directProgram(_ operation: Operation) -> Program? {
+        switch operation {
+        case .munmap: return programs.munmap
+        case let .path(index, _): return programs.paths[index]
+        case let .kernel(kind, _): return programs.builtIn[kind.rawValue]
+        default: return nil
+        }
+    }
+
+    /// The steps of `program` from `start` on, at `page`; with `checked`, the check at its
+    /// return too.
+    func addPathSteps(_ program: Program, from start: Int, page: Int, checked: Bool = false,
+                      to entry: inout CPUFutureTable.Entry) {
+        if tracksMmap { entry.writes.insert(locations.mmap) }
+        entry.reads.insert(locations.pte(page))
+        if checked {
+            returnCheckLocations(page: page, reads: &entry.reads)
+            entry.writes.insert(locations.flags)
+        }
         var touchesFrames = false
         for op in program.ops[start...] {
             guard case let .step(step) = op else { continue }

@@ -125,7 +125,7 @@ public struct ThreadDeclaration: Sendable, Equatable {
     var usesSyscalls: Bool {
         operations.contains { operation in
             switch operation {
-            case .munmap, .populateWrite, .path: return true
+            case .munmap, .populateWrite, .path, .kernel: return true
             case .read, .write: return false
             }
         }
@@ -157,12 +157,34 @@ public enum Operation: Sendable, Equatable {
     /// The scenario's own path ``ModelConfiguration/paths``[`index`] on the page (CPU threads
     /// only): runs in the kernel on the thread's CPU, without a fault.
     case path(index: Int, page: Int)
+    /// A built-in mm operation on the page (CPU threads only): mprotect, reclaim, migration,
+    /// KSM merging, writeback's mkclean.
+    case kernel(KernelOperation, page: Int)
 
     /// The page the operation touches.
     public var page: Int {
         switch self {
-        case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page), let .path(_, page):
+        case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page), let .path(_, page),
+             let .kernel(_, page):
             return page
+        }
+    }
+
+    /// Whether the operation takes the mmap lock in a way faults must wait for.
+    var takesMmapLock: Bool {
+        switch self {
+        case .munmap: return true
+        case let .kernel(kind, _): return kind.takesMmapWriteLock
+        default: return false
+        }
+    }
+
+    /// Whether the ``World/staleSecondaryInvariant`` is checked when the operation returns: the
+    /// built-in mm operations that change a PTE on their own (munmap and ``KernelOperation``).
+    var isCheckedOnReturn: Bool {
+        switch self {
+        case .munmap, .kernel: return true
+        default: return false
         }
     }
 }

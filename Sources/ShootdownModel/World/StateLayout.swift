@@ -15,6 +15,10 @@ struct StateLayout: Sendable {
         /// mmu_gather: a page is queued (1 bit) and which frame (``gatherFrame``).
         var gatherQueued = BitField.empty
         var gatherFrame = BitField.empty
+        /// mmu_gather: a range was recorded (`tlb->end` set), so the gather flush flushes.
+        var gathered = BitField.empty
+        /// A batched flush is pending (`arch_tlbbatch_add_pending` without the flush yet).
+        var batchPending = BitField.empty
         /// Device: waiting for the page response to its page request.
         var waiting = BitField.empty
         /// IOPF worker: a request is being served, for which page, write or read.
@@ -29,6 +33,8 @@ struct StateLayout: Sendable {
     var frameValue: [BitField] = []
     var pte: [BitField] = []
     var vmaPresent: [BitField] = []
+    /// `[page]`: the VMA allows writes (`VM_WRITE`); mprotect changes it.
+    var vmaWritable: [BitField] = []
     /// `[cpu][page]`.
     var cpuTLB: [[BitField]] = []
     /// `[page]`: one ASID shared by every bound device.
@@ -40,11 +46,15 @@ struct StateLayout: Sendable {
     /// Holders of the mmap lock for read. munmap's write-locked VMA removal is one atomic step
     /// that needs no reader, so no writer field is kept.
     var mmapReaders = BitField.empty
+    /// The mmap lock is held for write (mprotect).
+    var mmapWriter = BitField.empty
     var threads: [ThreadFields] = []
     /// Sticky: some access went through a translation to a freed frame.
     var freedFrameAccess = BitField.empty
     /// Sticky: an allocation found no unused frame in the model's pool.
     var framePoolExhausted = BitField.empty
+    /// Sticky: an mm operation returned while an IOTLB or ATC entry granted more than the PTE.
+    var staleSecondary = BitField.empty
     /// Bits in use.
     var bitsUsed = 0
 }

@@ -43,6 +43,7 @@ extension World {
         case let .write(page, _)?: return (page, true)
         case let .munmap(page)?: return (page, false)
         case let .populateWrite(page)?, let .path(_, page)?: return (page, true)
+        case let .kernel(_, page)?: return (page, false)
         case nil: return (0, false)
         }
     }

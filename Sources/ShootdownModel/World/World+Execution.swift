@@ -8,6 +8,7 @@ extension World {
             guard let operation = currentOperation(thread, in: state) else { return 0 }
             if startsProgramDirectly(thread, in: state) { return kernelStepEnabled(thread, at: 0, in: state) ? 1 : 0 }
             if configuration.faults == .wait && accessWouldFault(thread, operation, in: state) { return 0 }
+            if faultWaitsForMmapLock(thread, operation, in: state) { return 0 }
             return userStepChoices(thread, in: state)
         case .device:
             if state.flag(layout.threads[thread].waiting) { return 0 }
@@ -17,10 +18,21 @@ extension World {
         case .iopfWorker:
             guard state.flag(layout.threads[thread].busy) else { return 0 }
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
-            return 1
+            return state.flag(layout.mmapWriter) ? 0 : 1
         case let .iommuPrefetcher(page):
             return isPrefetchCandidate(page, in: state) ? 1 : 0
         }
+    }
+
+    /// Whether a CPU access would enter the fault handler (`lock_mm_and_find_vma`) while
+    /// another thread holds the mmap lock for write: it sleeps until the lock is free.
+    private func faultWaitsForMmapLock(_ thread: Int, _ operation: Operation, in state: WorldState) -> Bool {
+        guard state.flag(layout.mmapWriter) else { return false }
+        if case let .populateWrite(page) = operation {
+            let entry = pte(page, in: state)
+            return !(entry.present && entry.write)
+        }
+        return accessWouldFault(thread, operation, in: state)
     }
 
     /// The number of victims a user step's TLB fill may pick, or 1 when no fill evicts.

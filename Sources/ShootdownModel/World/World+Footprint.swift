@@ -154,9 +154,19 @@ extension World {
         let pte = locations.pte(page)
         let fields = layout.threads[thread]
         insertStepLocations(step.kind, page: page, reads: &reads, writes: &writes)
+        // Entering a program reads the PTE into `orig`.
+        if threadPC(thread, in: state) == 0 { reads.insert(pte) }
+        if let operation = currentOperation(thread, in: state), operation.isCheckedOnReturn,
+           program.mayReturn(after: position) {
+            returnCheckLocations(page: page, reads: &reads)
+            if staleSecondaryEntry(page: page, in: state) != nil || step.kind.writesPTE { writes.insert(locations.flags) }
+        }
         switch step.kind {
         case .lockPTL, .unlockPTL, .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage, .detachVMA,
-             .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart:
+             .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart,
+             .mmapWriteLock, .mmapWriteUnlock, .setVMAWritable, .modifyProtection, .flushTLBRange, .getAndClear,
+             .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
+             .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait:
             break
         case .allocZeroed, .allocCopy:
             if step.kind == .allocCopy {
@@ -196,7 +206,20 @@ extension World {
         case .detachVMA:
             reads.insert([locations.mmap, pte])
             writes.insert(pte)
-        case .flushTLBPage, .flushGatherRange:
+        case .mmapWriteLock:
+            reads.insert(locations.mmap)
+            writes.insert(locations.mmap)
+        case .mmapWriteUnlock:
+            writes.insert(locations.mmap)
+        case .setVMAWritable, .modifyProtection, .getAndClear, .installSwapEntry, .installMigrationEntry,
+             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage:
+            reads.insert(pte)
+            writes.insert(pte)
+        case .migrationEntryWait:
+            reads.insert(pte)
+        case .addPendingBatch:
+            break
+        case .flushTLBPage, .flushGatherRange, .flushTLBRange, .batchFlush:
             writes.insert(locations.cpuTLB(page))
             if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
         case .clearFlush:
@@ -214,13 +237,23 @@ extension World {
         }
     }
 
+    /// What the check of ``World/checkSecondaryBounded(_:page:in:log:)`` at a program's return
+    /// reads: the page's PTE, IOTLB and ATC entries, and whether other threads are in the kernel.
+    func returnCheckLocations(page: Int, reads: inout LocationSet) {
+        reads.insert([locations.pte(page), locations.iotlb(page)])
+        for device in layout.atc.indices { reads.insert(locations.atc(device)) }
+        for other in roles.indices { reads.insert(locations.local(other)) }
+    }
+
     /// Whether the branches right after instruction `position` look at the PTE.
     private func branchesReadPTE(_ program: Program, after position: Int) -> Bool {
         var index = position + 1
         while index < program.ops.count, case let .jump(_, condition) = program.ops[index] {
             switch condition {
-            case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive: return true
-            case .origNone, .notChanged, .readFault: index += 1
+            case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive, .notMappingOrigFrame,
+                 .pteCleanReadOnly:
+                return true
+            case .origNone, .notChanged, .readFault, .origSwap, .origMigration: index += 1
             }
         }
         return false

@@ -12,6 +12,8 @@ extension World {
     public static let builtInInvariants: [BuiltInInvariant] = [
         BuiltInInvariant(name: "no-freed-frame-access",
                          summary: "no CPU or device access goes through a translation to a freed frame"),
+        BuiltInInvariant(name: "secondary-bounded-after-return",
+                         summary: "once munmap, mprotect, reclaim, migration, KSM or mkclean returns (and no other kernel path is on the page), no IOTLB or ATC entry grants more than the PTE"),
         BuiltInInvariant(name: "frame-pool-sufficient",
                          summary: "the model's pool of frames never runs out (a modelling limit, not a kernel property)"),
     ]
@@ -20,10 +22,15 @@ extension World {
     public var invariants: [Invariant<WorldState>] {
         let freed = layout.freedFrameAccess
         let exhausted = layout.framePoolExhausted
+        let stale = layout.staleSecondary
         let flags: LocationSet = [locations.flags]
-        return [
-            Invariant("no-freed-frame-access", observes: flags) { !$0.flag(freed) },
+        var invariants = [
+            Invariant<WorldState>("no-freed-frame-access", observes: flags) { !$0.flag(freed) },
             Invariant("frame-pool-sufficient", observes: flags) { !$0.flag(exhausted) },
         ]
+        if stale.width > 0 {
+            invariants.insert(Invariant("secondary-bounded-after-return", observes: flags) { !$0.flag(stale) }, at: 1)
+        }
+        return invariants
     }
 }

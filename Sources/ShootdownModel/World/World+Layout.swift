@@ -13,12 +13,18 @@ extension World {
         let pcBits = BitAllocator.bits(forMax: programs.longest)
 
         layout.ptl = try bits.allocate(BitAllocator.bits(forMax: roles.count))
-        // The mmap lock matters only to munmap, which must wait for faults in progress.
-        if configuration.threads.contains(where: { $0.operations.contains { if case .munmap = $0 { return true } else { return false } } }) {
+        // The mmap lock matters only to munmap and mprotect, which must wait for faults in
+        // progress (and mprotect keeps new faults out).
+        let operations = configuration.threads.flatMap(\.operations)
+        if operations.contains(where: \.takesMmapLock) {
             layout.mmapReaders = try bits.allocate(BitAllocator.bits(forMax: roles.count))
+        }
+        if operations.contains(where: { if case let .kernel(kind, _) = $0 { return kind.takesMmapWriteLock } else { return false } }) {
+            layout.mmapWriter = try bits.allocate(1)
         }
         layout.freedFrameAccess = try bits.allocate(1)
         layout.framePoolExhausted = try bits.allocate(1)
+        if operations.contains(where: \.isCheckedOnReturn) { layout.staleSecondary = try bits.allocate(1) }
         for _ in 0..<frameCount {
             layout.frameState.append(try bits.allocate(2))
             layout.frameValue.append(try bits.allocate(valueBits))
@@ -26,6 +32,7 @@ extension World {
         for _ in 0..<pages {
             layout.pte.append(try bits.allocate(pteBits))
             layout.vmaPresent.append(try bits.allocate(1))
+            layout.vmaWritable.append(try bits.allocate(1))
             layout.iotlb.append(try bits.allocate(entryBits))
         }
         // A CPU TLB entry exists only for pages the CPU loads or stores through its MMU (or
@@ -61,9 +68,11 @@ extension World {
                 fields.changed = try bits.allocate(1)
                 fields.orig = try bits.allocate(pteBits)
                 fields.newFrame = try bits.allocate(frameBits)
-                if thread.operations.contains(where: { if case .munmap = $0 { return true } else { return false } }) {
+                if thread.operations.contains(where: \.isCheckedOnReturn) {
                     fields.gatherQueued = try bits.allocate(1)
                     fields.gatherFrame = try bits.allocate(frameBits)
+                    fields.gathered = try bits.allocate(1)
+                    fields.batchPending = try bits.allocate(1)
                 }
                 for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
             case .device:
@@ -94,6 +103,7 @@ extension World {
         state.set(layout.frameState[zeroFrame], FrameState.allocated.rawValue)
         for (index, page) in configuration.pages.enumerated() {
             state.setFlag(layout.vmaPresent[index], true)
+            state.setFlag(layout.vmaWritable[index], page.vmaWritable)
             switch page.mapping {
             case .none:
                 break

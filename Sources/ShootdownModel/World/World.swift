@@ -116,20 +116,32 @@ public struct World: TransitionSystem, Sendable {
         // frames keep one thread's allocation independent of every other thread's steps.
         var framePool: [Range<Int>] = []
         var ownFrame = Array(repeating: Array(repeating: Int?.none, count: configuration.pages.count), count: roles.count)
+        // A page that reclaim or migration may turn into a swap entry is read back into a new
+        // frame by whichever thread faults on it first.
+        let swappable = configuration.pages.indices.map { page in
+            configuration.threads.contains { $0.operations.contains { operation in
+                if case let .kernel(kind, p) = operation { return p == page && kind.leavesSwapEntry } else { return false }
+            } }
+        }
         for page in configuration.pages.indices {
             let start = frameShared.count
             for (index, thread) in configuration.threads.enumerated() {
                 let writes = thread.operations.contains { operation in
                     switch operation {
                     case let .write(p, _), let .populateWrite(p), let .path(_, p): return p == page
-                    case .read, .munmap: return false
+                    case let .kernel(kind, p): return p == page && kind.allocates
+                    case let .read(p, _): return p == page && swappable[page]
+                    case .munmap: return false
                     }
                 }
                 guard writes else { continue }
                 var owner = index
                 if case let .device(device) = roles[index] { owner = workerThread[device] }
                 ownFrame[owner][page] = frameShared.count
-                frameShared.append(false)
+                // KSM's stable page is shared by every process that merged into it: never reused
+                // by a write fault, never freed here.
+                let stable = thread.operations.contains { $0 == .kernel(.ksmMerge, page: page) }
+                frameShared.append(stable)
             }
             framePool.append(start..<frameShared.count)
         }

@@ -1,0 +1,46 @@
+import ShootdownModel
+
+/// The built-in mm operations a CPU thread can call: `mprotect(x, ro|rw)`, `reclaim(x)`,
+/// `reclaim(x, nobatch)`, `migrate(x)`, `ksm_merge(x)`, `mkclean(x)`.
+extension Lowerer {
+    static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean"]
+    static let protections = ["ro", "rw"]
+
+    /// The operation a call names; the first argument is the page (checked by the caller).
+    func lowerMMCall(_ name: Located<String>, _ arguments: [Located<String>]) throws(LitmusError) -> KernelOperation {
+        switch name.value {
+        case "mprotect":
+            guard arguments.count == 2 else {
+                throw error("mprotect takes a page and a protection, e.g. mprotect(x, ro) or mprotect(x, rw)", at: name.location)
+            }
+            switch arguments[1].value {
+            case "ro": return .mprotectReadOnly
+            case "rw": return .mprotectReadWrite
+            default:
+                throw error("unknown protection '\(arguments[1].value)' (known: ro, rw)", at: arguments[1].location,
+                            suggesting: arguments[1].value, among: Lowerer.protections)
+            }
+        case "reclaim":
+            guard arguments.count == 1 || arguments.count == 2 else {
+                throw error("reclaim takes a page and optionally 'nobatch', e.g. reclaim(x)", at: name.location)
+            }
+            if arguments.count == 2 {
+                guard arguments[1].value == "nobatch" else {
+                    throw error("unknown reclaim option '\(arguments[1].value)' (known: nobatch)", at: arguments[1].location,
+                                suggesting: arguments[1].value, among: ["nobatch"])
+                }
+                return .reclaimUnbatched
+            }
+            return .reclaim
+        default:
+            guard arguments.count == 1 else {
+                throw error("\(name.value) takes one page, e.g. \(name.value)(x)", at: name.location)
+            }
+            switch name.value {
+            case "migrate": return .migrate
+            case "ksm_merge": return .ksmMerge
+            default: return .mkclean
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// The mm operations a CPU thread can start directly, besides faults, `munmap` and the
+/// scenario's own paths: each is a built-in step program (both eras) on one page.
+public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
+    /// `mprotect(PROT_READ)`: a downgrade (``ProtectionProgram``).
+    case mprotectReadOnly
+    /// `mprotect(PROT_READ | PROT_WRITE)`: an upgrade (``ProtectionProgram``).
+    case mprotectReadWrite
+    /// Reclaim by kswapd: `try_to_unmap_one` with `TTU_BATCH_FLUSH`, the flush deferred to
+    /// `try_to_unmap_flush` (``ReclaimProgram``).
+    case reclaim
+    /// Reclaim whose flush is not deferred (`arch_tlbbatch_should_defer` false, or direct
+    /// reclaim without `TTU_BATCH_FLUSH`): `flush_tlb_range` under the PTL.
+    case reclaimUnbatched
+    /// Page migration: `try_to_migrate_one`, copy, `remove_migration_pte` (``MigrationProgram``).
+    case migrate
+    /// KSM merging the page with an identical stable page: `write_protect_page`, then
+    /// `replace_page` (``KSMProgram``).
+    case ksmMerge
+    /// Writeback write-protection: `folio_mkclean` → `page_vma_mkclean_one` (``MkcleanProgram``).
+    case mkclean
+
+    /// The entry function the program is named after.
+    public var entry: String {
+        switch self {
+        case .mprotectReadOnly, .mprotectReadWrite: return "mprotect"
+        case .reclaim, .reclaimUnbatched: return "try_to_unmap"
+        case .migrate: return "migrate_pages"
+        case .ksmMerge: return "try_to_merge_one_page"
+        case .mkclean: return "folio_mkclean"
+        }
+    }
+
+    /// How a scenario writes the operation on page `page`.
+    public func spelled(page: String) -> String {
+        switch self {
+        case .mprotectReadOnly: return "mprotect(\(page), ro)"
+        case .mprotectReadWrite: return "mprotect(\(page), rw)"
+        case .reclaim: return "reclaim(\(page))"
+        case .reclaimUnbatched: return "reclaim(\(page), nobatch)"
+        case .migrate: return "migrate(\(page))"
+        case .ksmMerge: return "ksm_merge(\(page))"
+        case .mkclean: return "mkclean(\(page))"
+        }
+    }
+
+    /// Whether the operation holds the mmap lock for write (mprotect).
+    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite }
+
+    /// Whether the operation allocates a frame for the page (migration's destination, KSM's
+    /// stable page).
+    var allocates: Bool { self == .migrate || self == .ksmMerge }
+
+    /// Whether the operation may leave a swap or migration entry that a later fault reads back.
+    var leavesSwapEntry: Bool { self == .reclaim || self == .reclaimUnbatched || self == .migrate }
+
+    /// The step program for one architecture and era.
+    func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
+        switch self {
+        case .mprotectReadOnly: return ProtectionProgram.build(writable: false, architecture: architecture, era: era)
+        case .mprotectReadWrite: return ProtectionProgram.build(writable: true, architecture: architecture, era: era)
+        case .reclaim: return ReclaimProgram.build(batched: true, architecture: architecture, era: era)
+        case .reclaimUnbatched: return ReclaimProgram.build(batched: false, architecture: architecture, era: era)
+        case .migrate: return MigrationProgram.build(architecture: architecture, era: era)
+        case .ksmMerge: return KSMProgram.build(architecture: architecture, era: era)
+        case .mkclean: return MkcleanProgram.build(architecture: architecture, era: era)
+        }
+    }
+}

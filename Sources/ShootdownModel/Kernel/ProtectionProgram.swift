@@ -1,0 +1,33 @@
+/// `mprotect` of one page (mm/mprotect.c): `do_mprotect_pkey` under the mmap write lock,
+/// `mprotect_fixup` (new VMA flags), then `change_protection` with an mmu_gather.
+///
+/// The range notification brackets the PTE loop (`change_pud_range` in the new era,
+/// `change_pmd_range` in the old); the PTE is rewritten under the PTL without a flush and the
+/// range joins the gather when `pte_needs_flush` says so; the CPU flush comes at
+/// `tlb_finish_mmu`, after the PTL is dropped and after `range_end` (KERNEL-FACTS §2.2). The
+/// new era notifies secondary TLBs only from that flush; the old era notified from
+/// `range_end` (before the CPU flush) and again from `tlb_flush_mmu_tlbonly`.
+enum ProtectionProgram {
+    static func build(writable: Bool, architecture: Architecture, era: NotifierEra) -> [Instruction] {
+        var b = ProgramBuilder(architecture: architecture, era: era)
+        let mprotect = "mm/mprotect.c", gather = "mm/mmu_gather.c"
+        let notifyingFunction = era == .archInvalidateSecondaryTLBs ? "change_pud_range" : "change_pmd_range"
+        b.step(.mmapWriteLock, in: "do_mprotect_pkey", file: mprotect, call: "mmap_write_lock_killable")
+        b.step(.setVMAWritable(writable), in: "mprotect_fixup", file: mprotect,
+               call: "vm_flags_reset(\(writable ? "VM_READ|VM_WRITE" : "VM_READ"))")
+        b.step(.rangeStart(.protectionVMA), in: notifyingFunction, file: mprotect,
+               call: "mmu_notifier_invalidate_range_start(PROTECTION_VMA)")
+        b.step(.lockPTL, in: "change_pte_range", file: mprotect, call: "pte_offset_map_lock")
+        b.step(.modifyProtection(writable: writable), in: "change_pte_range", file: mprotect,
+               call: "modify_prot_start_ptes, modify_prot_commit_ptes, tlb_flush_pte_range if pte_needs_flush")
+        b.step(.unlockPTL, in: "change_pte_range", file: mprotect, call: "pte_unmap_unlock")
+        b.step(.rangeEnd(onlyEnd: false), in: notifyingFunction, file: mprotect, call: "mmu_notifier_invalidate_range_end")
+        b.flush(.flushGatherRange, scope: .gather, in: "tlb_flush_mmu_tlbonly", file: gather, call: "tlb_flush",
+                when: .gathered)
+        b.oldEraNotify(.gather, in: "tlb_flush_mmu_tlbonly", file: gather, call: "mmu_notifier_invalidate_range",
+                       when: .gathered)
+        b.step(.mmapWriteUnlock, in: "do_mprotect_pkey", file: mprotect, call: "mmap_write_unlock")
+        b.ret()
+        return b.source
+    }
+}

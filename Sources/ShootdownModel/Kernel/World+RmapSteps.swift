@@ -1,0 +1,115 @@
+/// The effect of the steps of mprotect, reclaim, migration, KSM and mkclean
+/// (``KernelOperation``), and of faults on swap and migration entries.
+extension World {
+    func performRmapStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+        let fields = layout.threads[thread]
+        let name = pageName(page)
+        switch step.kind {
+        case .mmapWriteLock:
+            state.setFlag(layout.mmapWriter, true)
+        case .mmapWriteUnlock:
+            state.setFlag(layout.mmapWriter, false)
+        case let .setVMAWritable(writable):
+            state.setFlag(layout.vmaWritable[page], writable)
+            log.effect("VMA of \(name) now \(writable ? "read-write" : "read-only")")
+        case let .modifyProtection(writable):
+            let old = pte(page, in: state)
+            guard old.present else { return }
+            var new = old
+            // MM_CP_TRY_CHANGE_WRITABLE: only an exclusive anonymous page becomes writable.
+            new.write = writable && old.frame != World.zeroFrame && !frameShared[old.frame]
+            setPTE(page, new, in: &state)
+            // pte_needs_flush: generic (arm64) always; x86 when a permission bit changed.
+            let needsFlush = configuration.architecture == .arm64 || new != old
+            if needsFlush { state.setFlag(fields.gathered, true) }
+            log.effect("pte[\(name)]: \(old) → \(new)\(needsFlush ? "; range gathered" : "; pte_needs_flush: no")")
+        case .flushTLBRange:
+            cpuFlush(page: page, in: &state, log: &log)
+            log.count(\.cpuTLBIRange)
+        case .getAndClear:
+            let old = pte(page, in: state)
+            setPTE(page, .none, in: &state)
+            state.setFlag(fields.gatherQueued, true)
+            state.set(fields.gatherFrame, UInt64(old.frame))
+            log.effect("pte[\(name)] cleared (no flush); frame \(old.frame) held")
+        case .addPendingBatch:
+            state.setFlag(fields.batchPending, true)
+            log.effect("CPU flush of \(name) deferred to the batch")
+        case .batchFlush:
+            cpuFlush(page: page, in: &state, log: &log)
+            state.setFlag(fields.batchPending, false)
+            log.count(\.cpuTLBIRange)
+        case .installSwapEntry:
+            let frame = Int(state.get(fields.gatherFrame))
+            setPTE(page, .nonPresent(.swap, frame: frame), in: &state)
+            log.effect("pte[\(name)] = swap entry (contents of frame \(frame))")
+        case .installMigrationEntry:
+            let orig = PageTableEntry(encoded: state.get(fields.orig))
+            setPTE(page, .nonPresent(.migration, frame: orig.frame, write: orig.write), in: &state)
+            state.setFlag(fields.gatherQueued, true)
+            state.set(fields.gatherFrame, UInt64(orig.frame))
+            log.effect("pte[\(name)] = \(pte(page, in: state))")
+        case .removeMigrationEntry:
+            let entry = pte(page, in: state)
+            let frame = Int(state.get(fields.newFrame))
+            let dirty = PageTableEntry(encoded: state.get(fields.orig)).dirty
+            let new = PageTableEntry(present: true, write: entry.write, dirty: dirty, frame: frame)
+            setPTE(page, new, in: &state)
+            log.effect("pte[\(name)] = \(new)")
+        case .setWrprotectedClean:
+            var entry = PageTableEntry(encoded: state.get(fields.orig))
+            entry.write = false
+            entry.dirty = false
+            setPTE(page, entry, in: &state)
+            // write_protect_page hands the new entry back as replace_page's orig_pte.
+            state.set(fields.orig, entry.encoded())
+            log.effect("pte[\(name)] = \(entry)")
+        case .installReadOnlyNewPage:
+            let old = pte(page, in: state)
+            let frame = Int(state.get(fields.newFrame))
+            let entry = PageTableEntry(present: true, write: false, dirty: false, frame: frame)
+            setPTE(page, entry, in: &state)
+            state.setFlag(fields.gatherQueued, true)
+            state.set(fields.gatherFrame, UInt64(PageTableEntry(encoded: state.get(fields.orig)).frame))
+            log.effect("pte[\(name)] = \(entry)\(old.present ? "" : " (was \(old))")")
+        case .migrationEntryWait:
+            log.effect("migration entry gone; the access retries")
+        default:
+            preconditionFailure("\(step.kind) is not an rmap step")
+        }
+    }
+
+    /// `IOMMU entries granting more than the PTE`: when an mm operation returns and no other
+    /// kernel path is working on the same page, every IOTLB and ATC entry for the page must
+    /// map the PTE's frame with no more than its permission (KERNEL-FACTS §5, I4).
+    func checkSecondaryBounded(_ thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+        guard layout.staleSecondary.width > 0, !otherKernelPathOnPage(thread, page: page, in: state) else { return }
+        if let stale = staleSecondaryEntry(page: page, in: state) {
+            state.setFlag(layout.staleSecondary, true)
+            log.effect("\(stale) still grants more than pte[\(pageName(page))] = \(pte(page, in: state)) after the operation returned")
+        }
+    }
+
+    /// A secondary entry for `page` that grants more than its PTE, described.
+    func staleSecondaryEntry(page: Int, in state: WorldState) -> String? {
+        let entry = pte(page, in: state)
+        func exceeds(_ cached: CachedTranslation?) -> Bool {
+            guard let cached else { return false }
+            return !entry.present || cached.frame != entry.frame || (cached.writable && !entry.write)
+        }
+        if exceeds(lookup(.iotlb, page: page, in: state)) { return "IOTLB[\(pageName(page))]" }
+        for device in layout.atc.indices where exceeds(lookup(.atc(device: device), page: page, in: state)) {
+            return "ATC of \(threadNames[deviceThread[device]])[\(pageName(page))]"
+        }
+        return nil
+    }
+
+    /// Whether a thread other than `thread` is inside a kernel program (a fault, a page request
+    /// or an mm operation) on `page`.
+    func otherKernelPathOnPage(_ thread: Int, page: Int, in state: WorldState) -> Bool {
+        for other in roles.indices where other != thread && threadPC(other, in: state) != 0 {
+            if faultContext(other, in: state).page == page { return true }
+        }
+        return false
+    }
+}
