@@ -3,7 +3,7 @@ import ShootdownModel
 /// The built-in mm operations a CPU thread can call: `mprotect(x, ro|rw)`, `reclaim(x)`,
 /// `reclaim(x, nobatch)`, `migrate(x)`, `ksm_merge(x)`, `mkclean(x)`.
 extension Lowerer {
-    static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean"]
+    static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean", "fork", "split_huge_pmd"]
     static let protections = ["ro", "rw"]
 
     /// The operation a call names; the first argument is the page (checked by the caller).
@@ -39,6 +39,8 @@ extension Lowerer {
             switch name.value {
             case "migrate": return .migrate
             case "ksm_merge": return .ksmMerge
+            case "fork": return .fork
+            case "split_huge_pmd": return .splitHugePMD
             default: return .mkclean
             }
         }

@@ -4,6 +4,8 @@ public struct CostCounters: Sendable, Equatable {
     public var cpuTLBIPage = 0
     /// CPU TLB invalidations of ranges (mmu_gather flush).
     public var cpuTLBIRange = 0
+    /// CPU TLB invalidations of a whole address space (`flush_tlb_mm`).
+    public var cpuTLBIMM = 0
     /// IOTLB entries invalidated because the SMMU snooped a CPU TLBI (BTM).
     public var iotlbSnooped = 0
     /// IOTLB invalidation commands by page or range.
@@ -30,6 +32,7 @@ public struct CostCounters: Sendable, Equatable {
     public static func += (lhs: inout CostCounters, rhs: CostCounters) {
         lhs.cpuTLBIPage += rhs.cpuTLBIPage
         lhs.cpuTLBIRange += rhs.cpuTLBIRange
+        lhs.cpuTLBIMM += rhs.cpuTLBIMM
         lhs.iotlbSnooped += rhs.iotlbSnooped
         lhs.iotlbRange += rhs.iotlbRange
         lhs.iotlbWhole += rhs.iotlbWhole
@@ -44,7 +47,7 @@ public struct CostCounters: Sendable, Equatable {
 
     /// Name and value of every counter, in a stable order.
     public var entries: [(name: String, value: Int)] {
-        [("cpu-tlbi-page", cpuTLBIPage), ("cpu-tlbi-range", cpuTLBIRange), ("iotlb-snooped", iotlbSnooped),
+        [("cpu-tlbi-page", cpuTLBIPage), ("cpu-tlbi-range", cpuTLBIRange), ("cpu-tlbi-mm", cpuTLBIMM), ("iotlb-snooped", iotlbSnooped),
          ("iotlb-range", iotlbRange), ("iotlb-whole", iotlbWhole), ("atc-inv", atcInvalidations),
          ("secondary-callbacks", secondaryCallbacks), ("range-start", rangeStartCalls), ("range-end", rangeEndCalls),
          ("page-requests", pageRequests), ("iommu-walks", iommuWalks), ("cpu-walks", cpuWalks)]

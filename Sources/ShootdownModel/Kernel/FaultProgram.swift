@@ -9,6 +9,7 @@ enum FaultProgram {
         let memory = "mm/memory.c"
         b.jump(to: "do_swap_page", if: .origSwap)
         b.jump(to: "migration_entry_wait", if: .origMigration)
+        b.jump(to: "split_wait", if: .origSplitting)
         b.jump(to: "do_anonymous_page", if: .origNone)
 
         // handle_pte_fault: present PTE.
@@ -93,6 +94,9 @@ enum FaultProgram {
         // the access retries; a swap entry reads the page back into a new frame.
         b.label("migration_entry_wait")
         b.step(.migrationEntryWait, in: "migration_entry_wait", file: "mm/migrate.c", call: "migration_entry_wait_on_locked")
+        b.ret()
+        b.label("split_wait")
+        b.step(.migrationEntryWait, in: "__handle_mm_fault", file: memory, call: "pmd_lock (PMD being split)")
         b.ret()
         b.label("do_swap_page")
         b.step(.allocCopy, in: "do_swap_page", file: memory, call: "swapin_readahead")

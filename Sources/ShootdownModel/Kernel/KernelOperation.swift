@@ -18,6 +18,12 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     case ksmMerge
     /// Writeback write-protection: `folio_mkclean` → `page_vma_mkclean_one` (``MkcleanProgram``).
     case mkclean
+    /// `fork`, as seen by one page of the parent: `dup_mmap` → `copy_page_range`, then
+    /// `flush_tlb_mm(oldmm)` (``ForkProgram``).
+    case fork
+    /// Splitting the PMD that maps the page as part of a transparent huge page (or the huge
+    /// zero page): `__split_huge_pmd` (``SplitHugePMDProgram``).
+    case splitHugePMD
 
     /// The entry function the program is named after.
     public var entry: String {
@@ -27,6 +33,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .migrate: return "migrate_pages"
         case .ksmMerge: return "try_to_merge_one_page"
         case .mkclean: return "folio_mkclean"
+        case .fork: return "dup_mmap"
+        case .splitHugePMD: return "__split_huge_pmd"
         }
     }
 
@@ -40,11 +48,13 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .migrate: return "migrate(\(page))"
         case .ksmMerge: return "ksm_merge(\(page))"
         case .mkclean: return "mkclean(\(page))"
+        case .fork: return "fork(\(page))"
+        case .splitHugePMD: return "split_huge_pmd(\(page))"
         }
     }
 
     /// Whether the operation holds the mmap lock for write (mprotect).
-    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite }
+    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite || self == .fork }
 
     /// Whether the operation allocates a frame for the page (migration's destination, KSM's
     /// stable page).
@@ -63,6 +73,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .migrate: return MigrationProgram.build(architecture: architecture, era: era)
         case .ksmMerge: return KSMProgram.build(architecture: architecture, era: era)
         case .mkclean: return MkcleanProgram.build(architecture: architecture, era: era)
+        case .fork: return ForkProgram.build(architecture: architecture, era: era)
+        case .splitHugePMD: return SplitHugePMDProgram.build(architecture: architecture, era: era)
         }
     }
 }

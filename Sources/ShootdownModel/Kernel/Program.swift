@@ -21,6 +21,8 @@ public enum BranchCondition: String, Hashable, Sendable {
     case origSwap
     /// `vmf->orig_pte` was a migration entry (`do_swap_page` → `migration_entry_wait`).
     case origMigration
+    /// `vmf->orig_pte` was a PMD being split: the fault waits on the PMD lock.
+    case origSplitting
     /// The rmap walk finds no mapping of the page it started from: the PTE no longer maps the
     /// frame read at the start, or maps the zero page or a frame shared with another process
     /// (`page_vma_mapped_walk` fails; shared frames' other mappings are not modelled).
@@ -28,6 +30,10 @@ public enum BranchCondition: String, Hashable, Sendable {
     /// The PTE is neither writable nor dirty: `write_protect_page` / `page_vma_mkclean_one`
     /// have nothing to do.
     case pteCleanReadOnly
+    /// The PTE maps the (huge) zero page.
+    case pteMapsZeroPage
+    /// The PTE is not present.
+    case pteNotPresent
 }
 
 /// One instruction of a program before its labels are resolved.

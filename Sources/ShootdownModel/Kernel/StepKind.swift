@@ -74,8 +74,19 @@ public enum StepKind: Hashable, Sendable {
     case setWrprotectedClean
     /// `set_pte_at` of the newly allocated frame read-only: KSM's stable page (`replace_page`).
     case installReadOnlyNewPage
-    /// `migration_entry_wait`: sleep until the migration entry is gone, then retry.
+    /// `migration_entry_wait` (or the PMD lock of a split in progress): sleep until the entry is
+    /// replaced, then retry.
     case migrationEntryWait
+    /// `copy_present_pte`: write-protect the parent's PTE (`ptep_set_wrprotect`, no flush) and
+    /// map the same frame in the child, which now shares it copy-on-write.
+    case forkWrprotect
+    /// `flush_tlb_mm`: invalidate every CPU's entries for the whole address space.
+    case flushTLBMM
+    /// Write back the entry read at the start (`__split_huge_pmd_locked` mapping the same
+    /// frame with the same permissions through PTEs).
+    case restoreOrigPTE
+    /// `pmdp_invalidate`: make the PMD invalid for hardware while faults wait for the split.
+    case invalidatePMD
 }
 
 /// The range a secondary-TLB notification covers.
@@ -93,7 +104,8 @@ extension StepKind {
     var writesPTE: Bool {
         switch self {
         case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .zapPTE, .modifyProtection, .getAndClear,
-             .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage:
+             .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
+             .forkWrprotect, .restoreOrigPTE, .invalidatePMD:
             return true
         default:
             return false

@@ -29,7 +29,7 @@ extension World {
         switch step.kind {
         case .lockPTL: return state.get(layout.ptl) == 0
         case .detachVMA, .mmapWriteLock: return state.get(layout.mmapReaders) == 0 && !state.flag(layout.mmapWriter)
-        case .migrationEntryWait: return pte(faultContext(thread, in: state).page, in: state).swap != .migration
+        case .migrationEntryWait: return !pte(faultContext(thread, in: state).page, in: state).swap.makesFaultsWait
         default: return true
         }
     }
@@ -147,14 +147,17 @@ extension World {
         case .origNone: return orig.isNone
         case .origSwap: return orig.swap == .swap
         case .origMigration: return orig.swap == .migration
+        case .origSplitting: return orig.swap == .splitting
         case .pteChangedSinceEntry: return current != orig
         case .pteNotNone: return !current.isNone
         case .notMappingOrigFrame:
             return !current.present || current.frame != orig.frame || current.frame == World.zeroFrame
-                || frameShared[current.frame]
+                || isShared(current.frame, in: state)
         case .pteCleanReadOnly: return !current.write && !current.dirty
+        case .pteMapsZeroPage: return current.present && current.frame == World.zeroFrame
+        case .pteNotPresent: return !current.present
         case .writeToReadOnlyPTE: return write && !current.write
-        case .frameNotExclusive: return current.frame == World.zeroFrame || frameShared[current.frame]
+        case .frameNotExclusive: return current.frame == World.zeroFrame || isShared(current.frame, in: state)
         case .notChanged: return !state.flag(fields.changed)
         case .readFault: return !write
         }

@@ -17,7 +17,7 @@ extension World {
             guard old.present else { return }
             var new = old
             // MM_CP_TRY_CHANGE_WRITABLE: only an exclusive anonymous page becomes writable.
-            new.write = writable && old.frame != World.zeroFrame && !frameShared[old.frame]
+            new.write = writable && old.frame != World.zeroFrame && !isShared(old.frame, in: state)
             setPTE(page, new, in: &state)
             // pte_needs_flush: generic (arm64) always; x86 when a permission bit changed.
             let needsFlush = configuration.architecture == .arm64 || new != old
@@ -74,6 +74,23 @@ extension World {
             log.effect("pte[\(name)] = \(entry)\(old.present ? "" : " (was \(old))")")
         case .migrationEntryWait:
             log.effect("migration entry gone; the access retries")
+        case .forkWrprotect:
+            var entry = pte(page, in: state)
+            guard entry.present, entry.frame != World.zeroFrame else { return }
+            entry.write = false
+            setPTE(page, entry, in: &state)
+            state.setFlag(layout.frameForked[entry.frame], true)
+            log.effect("pte[\(name)] = \(entry); frame \(entry.frame) shared with the child")
+        case .flushTLBMM:
+            for other in configuration.pages.indices { cpuFlush(page: other, in: &state, log: &log) }
+            log.count(\.cpuTLBIMM)
+        case .invalidatePMD:
+            setPTE(page, .nonPresent(.splitting, frame: 0), in: &state)
+            log.effect("pmd of \(name) invalid; faults wait for the split")
+        case .restoreOrigPTE:
+            let entry = PageTableEntry(encoded: state.get(fields.orig))
+            setPTE(page, entry, in: &state)
+            log.effect("pte[\(name)] = \(entry)")
         default:
             preconditionFailure("\(step.kind) is not an rmap step")
         }

@@ -54,6 +54,9 @@ extension World {
         case .freeNewPage:
             // A frame that lost its race was never mapped: no translation can reach it, so the
             // allocator may hand it out again (the model gives it back to its thread).
+            // After a failed allocation (the pool ran dry, which the model reports) there is
+            // nothing to give back.
+            guard !state.flag(layout.framePoolExhausted) else { return }
             let frame = Int(state.get(fields.newFrame))
             state.set(layout.frameState[frame], FrameState.unused.rawValue)
             state.set(layout.frameValue[frame], 0)
@@ -82,7 +85,7 @@ extension World {
             guard state.flag(fields.gatherQueued) else { return }
             let frame = Int(state.get(fields.gatherFrame))
             state.setFlag(fields.gatherQueued, false)
-            if frame != World.zeroFrame && !frameShared[frame] {
+            if frame != World.zeroFrame && !isShared(frame, in: state) {
                 state.set(layout.frameState[frame], FrameState.freed.rawValue)
                 log.effect("frame \(frame) freed")
             }

@@ -28,6 +28,12 @@ public struct PageTableEntry: Hashable, Sendable {
         /// A migration entry (`make_readable/writable_migration_entry`): a fault waits for the
         /// migration to finish (`migration_entry_wait`). ``write`` says which kind.
         case migration
+        /// A PMD invalidated for a split (`pmdp_invalidate`): hardware walks fault, and a fault
+        /// waits on the PMD lock until the split has mapped the PTEs.
+        case splitting
+
+        /// Whether a fault on the entry sleeps until another thread replaces it.
+        var makesFaultsWait: Bool { self == .migration || self == .splitting }
     }
 
     /// The empty entry (`pte_none`).
@@ -57,6 +63,7 @@ public struct PageTableEntry: Hashable, Sendable {
         case .no: return 0
         case .swap: return UInt64(frame) << 3
         case .migration: return (write ? 2 : 0) | 4 | (UInt64(frame) << 3)
+        case .splitting: return 4  // a migration entry never has frame 0 and no write
         }
     }
 
@@ -70,7 +77,7 @@ public struct PageTableEntry: Hashable, Sendable {
             swap = .no
         } else {
             dirty = false
-            swap = raw & 4 != 0 ? .migration : .swap
+            swap = raw == 4 ? .splitting : raw & 4 != 0 ? .migration : .swap
         }
     }
 }
@@ -81,6 +88,7 @@ extension PageTableEntry: CustomStringConvertible {
         case (false, .no): return "none"
         case (false, .swap): return "swap entry (slot of frame \(frame))"
         case (false, .migration): return "\(write ? "writable" : "readable") migration entry (frame \(frame))"
+        case (false, .splitting): return "invalid (PMD being split)"
         default: break
         }
         return "\(write ? "rw" : "ro")\(write && !dirty ? " clean" : "") -> frame \(frame)"

@@ -170,6 +170,11 @@ public enum Operation: Sendable, Equatable {
         }
     }
 
+    /// The built-in mm operation, if it is one.
+    var kernelOperation: KernelOperation? {
+        if case let .kernel(kind, _) = self { return kind } else { return nil }
+    }
+
     /// Whether the operation takes the mmap lock in a way faults must wait for.
     var takesMmapLock: Bool {
         switch self {

@@ -31,6 +31,8 @@ struct StateLayout: Sendable {
 
     var frameState: [BitField] = []
     var frameValue: [BitField] = []
+    /// `[frame]`: a fork made the frame shared with the child (empty without fork).
+    var frameForked: [BitField] = []
     var pte: [BitField] = []
     var vmaPresent: [BitField] = []
     /// `[page]`: the VMA allows writes (`VM_WRITE`); mprotect changes it.

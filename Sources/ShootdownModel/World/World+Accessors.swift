@@ -12,6 +12,12 @@ extension World {
         FrameState(rawValue: state.get(layout.frameState[frame])) ?? .unused
     }
 
+    /// Whether another address space maps the frame too (copy-on-write since its creation or
+    /// since a fork), so that a write fault copies it and this one never frees it.
+    @inline(__always) func isShared(_ frame: Int, in state: WorldState) -> Bool {
+        frameShared[frame] || state.flag(layout.frameForked[frame])
+    }
+
     @inline(__always) func frameValue(_ frame: Int, in state: WorldState) -> Int {
         Int(state.get(layout.frameValue[frame]))
     }

@@ -166,7 +166,8 @@ extension World {
              .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart,
              .mmapWriteLock, .mmapWriteUnlock, .setVMAWritable, .modifyProtection, .flushTLBRange, .getAndClear,
              .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
-             .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait:
+             .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM,
+             .restoreOrigPTE, .invalidatePMD:
             break
         case .allocZeroed, .allocCopy:
             if step.kind == .allocCopy {
@@ -212,9 +213,19 @@ extension World {
         case .mmapWriteUnlock:
             writes.insert(locations.mmap)
         case .setVMAWritable, .modifyProtection, .getAndClear, .installSwapEntry, .installMigrationEntry,
-             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage:
+             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD:
             reads.insert(pte)
             writes.insert(pte)
+        case .forkWrprotect:
+            // The frame's sharing state lives with its contents.
+            reads.insert(pte)
+            writes.insert(pte)
+            for frame in framesOfPage[page] { writes.insert(locations.data(frame)) }
+        case .flushTLBMM:
+            for other in configuration.pages.indices {
+                writes.insert(locations.cpuTLB(other))
+                if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(other)) }
+            }
         case .migrationEntryWait:
             reads.insert(pte)
         case .addPendingBatch:
@@ -251,9 +262,9 @@ extension World {
         while index < program.ops.count, case let .jump(_, condition) = program.ops[index] {
             switch condition {
             case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive, .notMappingOrigFrame,
-                 .pteCleanReadOnly:
+                 .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent:
                 return true
-            case .origNone, .notChanged, .readFault, .origSwap, .origMigration: index += 1
+            case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting: index += 1
             }
         }
         return false

@@ -25,9 +25,11 @@ extension World {
         layout.freedFrameAccess = try bits.allocate(1)
         layout.framePoolExhausted = try bits.allocate(1)
         if operations.contains(where: \.isCheckedOnReturn) { layout.staleSecondary = try bits.allocate(1) }
+        let forks = operations.contains { $0.kernelOperation == .fork }
         for _ in 0..<frameCount {
             layout.frameState.append(try bits.allocate(2))
             layout.frameValue.append(try bits.allocate(valueBits))
+            layout.frameForked.append(forks ? try bits.allocate(1) : .empty)
         }
         for _ in 0..<pages {
             layout.pte.append(try bits.allocate(pteBits))
