@@ -1,7 +1,7 @@
 import ShootdownModel
 
 extension Lowerer {
-    static let settingKeys = ["policy", "iommu", "tlb-capacity", "faults"]
+    static let settingKeys = ["policy", "iommu", "tlb-capacity", "faults", "mirror"]
     static let iommuAttributes = ["btm", "ats", "range", "prefetch", "tlbi-max-ops"]
 
     mutating func lowerSettings() throws(LitmusError) {
@@ -26,6 +26,16 @@ extension Lowerer {
                 self.policy = policy
             case "iommu":
                 try lowerIOMMU(setting)
+            case "mirror":
+                let names = MirrorConfiguration.Kind.allCases.map(\.rawValue)
+                guard let kind = MirrorConfiguration.Kind(rawValue: setting.value.value) else {
+                    throw error("unknown range subscriber '\(setting.value.value)' (known: \(names.joined(separator: ", ")))",
+                                at: setting.value.location, suggesting: setting.value.value, among: names)
+                }
+                if let extra = setting.attributes.first {
+                    throw error("mirror takes no attributes", at: extra.name.location)
+                }
+                self.mirror = MirrorConfiguration(kind: kind)
             case "faults":
                 let names = FaultHandling.allCases.map(\.rawValue)
                 guard let faults = FaultHandling(rawValue: setting.value.value) else {

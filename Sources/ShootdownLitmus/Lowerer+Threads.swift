@@ -4,17 +4,29 @@ extension Lowerer {
     static let calls = ["munmap", "madvise"] + mmCalls
     static let advice = ["MADV_POPULATE_WRITE"]
 
-    /// Thread names decide their kind: `CPU…` or `P…` run on a CPU, `DEV…` are devices.
+    /// Thread names decide their kind: `CPU…` or `P…` run on a CPU, `DEV…` are devices behind
+    /// the IOMMU, `MIR…` (HMM mirror devices) and `VCPU…` (KVM vCPUs) go through the
+    /// scenario's range subscriber (`mirror = …`).
     mutating func lowerThreadNames() throws(LitmusError) {
         for thread in ast.threads {
             let name = thread.name.value
             let kind: ThreadDeclaration.Kind
             if name.uppercased().hasPrefix("DEV") {
                 kind = .device
+            } else if name.uppercased().hasPrefix("MIR") || name.uppercased().hasPrefix("VCPU") {
+                kind = .mirror
+                let wanted = name.uppercased().hasPrefix("MIR") ? "hmm" : "kvm"
+                guard let mirror else {
+                    throw error("thread '\(name)' needs a range subscriber: add 'mirror = \(wanted)'", at: thread.name.location)
+                }
+                guard (wanted == "kvm") == mirror.kind.rawValue.hasPrefix("kvm") else {
+                    throw error("thread '\(name)' is a\(wanted == "kvm" ? " KVM vCPU" : "n HMM mirror device"), but the scenario's range subscriber is '\(mirror.kind.rawValue)'",
+                                at: thread.name.location)
+                }
             } else if name.uppercased().hasPrefix("CPU") || name.hasPrefix("P") {
                 kind = .cpu
             } else {
-                throw error("thread '\(name)': names starting with CPU (or P) are CPU threads, names starting with DEV are devices",
+                throw error("thread '\(name)': names starting with CPU (or P) are CPU threads, DEV are IOMMU devices, MIR are HMM mirror devices, VCPU are KVM vCPUs",
                             at: thread.name.location)
             }
             threadIndex[name] = threads.count

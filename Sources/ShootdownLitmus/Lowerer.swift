@@ -16,6 +16,7 @@ struct Lowerer {
     var paths: [KernelPath] = []
     var pathIndex: [String: Int] = [:]
     var faults = FaultHandling.handle
+    var mirror: MirrorConfiguration?
 
     init(ast: ScenarioAST) { self.ast = ast }
 
@@ -35,7 +36,8 @@ struct Lowerer {
         try lowerThreads()
         let configuration = ModelConfiguration(architecture: architecture, policy: policy, iommu: iommu,
                                                tlbCapacity: tlbCapacity, pages: pages, prefilled: prefilled,
-                                               threads: threads, paths: paths, faults: faults)
+                                               threads: threads, paths: paths, faults: faults,
+                                               mirror: mirror)
         var final: FinalCondition?
         if let clause = ast.final {
             let quantifier: FinalCondition.Quantifier

@@ -19,6 +19,12 @@ public struct CostCounters: Sendable, Equatable {
     /// `invalidate_range_start` / `_end` calls.
     public var rangeStartCalls = 0
     public var rangeEndCalls = 0
+    /// Range-subscriber callback calls (`invalidate_range_start/end`, interval `invalidate`).
+    public var rangeCallbacks = 0
+    /// Mirror-table entries erased by an interval notifier's `invalidate`.
+    public var mirrorErases = 0
+    /// KVM remote TLB flushes after zapping sPTEs.
+    public var kvmRemoteFlushes = 0
     /// Page requests (PRI / IOPF) raised by devices.
     public var pageRequests = 0
     /// Hardware page-table walks by the IOMMU.
@@ -41,6 +47,9 @@ public struct CostCounters: Sendable, Equatable {
         lhs.rangeStartCalls += rhs.rangeStartCalls
         lhs.rangeEndCalls += rhs.rangeEndCalls
         lhs.pageRequests += rhs.pageRequests
+        lhs.rangeCallbacks += rhs.rangeCallbacks
+        lhs.mirrorErases += rhs.mirrorErases
+        lhs.kvmRemoteFlushes += rhs.kvmRemoteFlushes
         lhs.iommuWalks += rhs.iommuWalks
         lhs.cpuWalks += rhs.cpuWalks
     }
@@ -50,6 +59,7 @@ public struct CostCounters: Sendable, Equatable {
         [("cpu-tlbi-page", cpuTLBIPage), ("cpu-tlbi-range", cpuTLBIRange), ("cpu-tlbi-mm", cpuTLBIMM), ("iotlb-snooped", iotlbSnooped),
          ("iotlb-range", iotlbRange), ("iotlb-whole", iotlbWhole), ("atc-inv", atcInvalidations),
          ("secondary-callbacks", secondaryCallbacks), ("range-start", rangeStartCalls), ("range-end", rangeEndCalls),
+         ("range-callbacks", rangeCallbacks), ("mirror-erase", mirrorErases), ("kvm-remote-flush", kvmRemoteFlushes),
          ("page-requests", pageRequests), ("iommu-walks", iommuWalks), ("cpu-walks", cpuWalks)]
     }
 }

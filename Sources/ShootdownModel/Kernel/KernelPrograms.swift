@@ -8,8 +8,11 @@ public struct KernelPrograms: Sendable {
     public let paths: [Program]
     /// The built-in mm operations, indexed by ``KernelOperation/rawValue``.
     public let builtIn: [Program]
+    /// The fault path of the scenario's mirror devices, if it has a range subscriber.
+    public let mirror: Program?
 
-    public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = []) {
+    public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = [],
+                mirror: MirrorConfiguration? = nil) {
         func rewrite(_ source: [Instruction]) -> [Instruction] {
             policy.rewrites.reduce(source) { $1.apply(to: $0) }
         }
@@ -17,6 +20,10 @@ public struct KernelPrograms: Sendable {
                         source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era)))
         munmap = Program(name: "munmap",
                          source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
+        self.mirror = mirror.map { mirror in
+            Program(name: mirror.isKVM ? "kvm_mmu_page_fault" : "dmirror_fault",
+                    source: rewrite(MirrorProgram.build(mirror, architecture: architecture, era: policy.era)))
+        }
         builtIn = KernelOperation.allCases.map { kind in
             Program(name: kind.spelled(page: "page"), source: rewrite(kind.build(architecture: architecture, era: policy.era)))
         }
@@ -26,7 +33,7 @@ public struct KernelPrograms: Sendable {
     }
 
     /// Every program, for listing and diffing.
-    public var all: [Program] { [fault, munmap] + builtIn + paths }
+    public var all: [Program] { [fault, munmap] + builtIn + paths + (mirror.map { [$0] } ?? []) }
 
     /// The most instructions any program has.
     var longest: Int { all.map(\.ops.count).max() ?? 0 }

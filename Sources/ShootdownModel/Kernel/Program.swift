@@ -34,6 +34,17 @@ public enum BranchCondition: String, Hashable, Sendable {
     case pteMapsZeroPage
     /// The PTE is not present.
     case pteNotPresent
+    /// Always: an unconditional jump.
+    case always
+    /// The mirror's sequence snapshot is stale: an invalidation has run since it was taken
+    /// (`mmu_interval_check_retry` / `mmu_interval_read_retry`).
+    case snapshotStale
+    /// The mirror's walk needs `handle_mm_fault`.
+    case walkNeedsFault
+    /// The mirror's walk found no VMA allowing the access.
+    case walkFailed
+    /// `mmu_invalidate_retry_gfn`: an invalidation is in progress or the sequence moved.
+    case kvmMustRetry
 }
 
 /// One instruction of a program before its labels are resolved.
@@ -60,6 +71,9 @@ public struct Program: Sendable {
     public let ops: [Op]
     /// The symbolic form, for printing and diffing.
     public let source: [Instruction]
+    /// `[op]`: whether a thread about to run that instruction is between a `range_start` and
+    /// its `range_end` (true where some path in and some path out meet).
+    let insideRange: [Bool]
 
     /// Resolves the labels of `source`.
     public init(name: String, source: [Instruction]) {
@@ -82,6 +96,32 @@ public struct Program: Sendable {
             }
         }
         self.ops = ops
+        insideRange = Program.rangeWindows(ops)
+    }
+
+    /// Which instructions run inside a `range_start` … `range_end` window.
+    private static func rangeWindows(_ ops: [Op]) -> [Bool] {
+        var inside = Array(repeating: false, count: ops.count)
+        var seen = Array(repeating: [false, false], count: ops.count)
+        var pending = [(0, false)]
+        while let (index, isInside) = pending.popLast() {
+            guard index < ops.count, !seen[index][isInside ? 1 : 0] else { continue }
+            seen[index][isInside ? 1 : 0] = true
+            if isInside { inside[index] = true }
+            switch ops[index] {
+            case .ret: continue
+            case let .jump(target, _):
+                pending.append((target, isInside))
+                pending.append((index + 1, isInside))
+            case let .step(step):
+                var after = isInside
+                if case .rangeStart = step.kind { after = true }
+                if case .rangeEnd = step.kind { after = false }
+                pending.append((index + 1, after))
+                if step.condition != nil { pending.append((index + 1, isInside)) }
+            }
+        }
+        return inside
     }
 
     /// Whether the transition that runs instruction `position` may also end the program: the

@@ -14,6 +14,8 @@ struct ProgramBuilder {
         source.append(.step(Step(kind, in: function, file: file, call: call, when: when)))
     }
 
+    mutating func step(_ step: Step) { source.append(.step(step)) }
+
     mutating func jump(to label: String, if condition: BranchCondition) {
         source.append(.jump(to: label, if: condition))
     }

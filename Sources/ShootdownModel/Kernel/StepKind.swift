@@ -87,6 +87,26 @@ public enum StepKind: Hashable, Sendable {
     case restoreOrigPTE
     /// `pmdp_invalidate`: make the PMD invalid for hardware while faults wait for the split.
     case invalidatePMD
+    /// `mmap_read_lock` / `mmap_read_unlock` taken by a mirror device's fault path.
+    case mmapReadLock
+    case mmapReadUnlock
+    /// `mmu_interval_read_begin`: sleep while an invalidation of the interval is in progress,
+    /// then take the sequence snapshot.
+    case intervalReadBegin
+    /// KVM's `mmu_seq = kvm->mmu_invalidate_seq` snapshot before resolving the page.
+    case kvmSnapshotSeq
+    /// The mirror's walk of the CPU page table without the PTL (`hmm_vma_handle_pte`, GUP's
+    /// `follow_page_pte`): records the frame and permission, or that a fault is needed.
+    case mirrorWalk
+    /// `handle_mm_fault` from a mirror's walk (`hmm_vma_fault`, GUP's `faultin_page`).
+    case enterNestedFault
+    /// The subscriber's own lock: dmirror's mutex, KVM's `mmu_lock`.
+    case mirrorLock
+    case mirrorUnlock
+    /// Install the walked translation in the mirror table (`dmirror_do_fault`, the sPTE).
+    case mirrorInstall
+    /// The mirror's fault returns an error to the device (`-EFAULT`): its access fails.
+    case mirrorFailAccess
 }
 
 /// The range a secondary-TLB notification covers.

@@ -2,6 +2,7 @@
 /// optional steps that follow it resolved at once.
 extension World {
     func program(of thread: Int, in state: WorldState) -> Program {
+        if case .mirror = roles[thread], let mirror = programs.mirror { return mirror }
         guard case .cpu = roles[thread] else { return programs.fault }
         switch currentOperation(thread, in: state) {
         case .munmap?: return programs.munmap
@@ -30,6 +31,8 @@ extension World {
         case .lockPTL: return state.get(layout.ptl) == 0
         case .detachVMA, .mmapWriteLock: return state.get(layout.mmapReaders) == 0 && !state.flag(layout.mmapWriter)
         case .migrationEntryWait: return !pte(faultContext(thread, in: state).page, in: state).swap.makesFaultsWait
+        case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(in: state)
+        case .mmapReadLock, .intervalReadBegin, .mirrorLock: return mirrorStepEnabled(step.kind, thread: thread, in: state)
         default: return true
         }
     }
@@ -118,7 +121,7 @@ extension World {
                     next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
                     respondToPageRequest(thread, success: true, in: &next)
                     log.effect("page response: success, device retries")
-                case .device, .iommuPrefetcher:
+                case .device, .iommuPrefetcher, .mirror:
                     break
                 }
                 return next
@@ -132,8 +135,9 @@ extension World {
     /// silent.
     func isSilent(_ step: Step) -> Bool {
         switch step.kind {
-        case .rangeStart: return true
-        case let .rangeEnd(onlyEnd): return onlyEnd || configuration.policy.era == .archInvalidateSecondaryTLBs || !notifierRegistered
+        case .rangeStart: return !hasMirror
+        case let .rangeEnd(onlyEnd):
+            return !hasMirror && (onlyEnd || configuration.policy.era == .archInvalidateSecondaryTLBs || !notifierRegistered)
         default: return false
         }
     }
@@ -156,6 +160,8 @@ extension World {
         case .pteCleanReadOnly: return !current.write && !current.dirty
         case .pteMapsZeroPage: return current.present && current.frame == World.zeroFrame
         case .pteNotPresent: return !current.present
+        case .always: return true
+        case .snapshotStale, .walkNeedsFault, .kvmMustRetry, .walkFailed: return holdsMirror(condition, thread: thread, in: state)
         case .writeToReadOnlyPTE: return write && !current.write
         case .frameNotExclusive: return current.frame == World.zeroFrame || isShared(current.frame, in: state)
         case .notChanged: return !state.flag(fields.changed)

@@ -92,7 +92,7 @@ extension World {
             setPTE(page, entry, in: &state)
             log.effect("pte[\(name)] = \(entry)")
         default:
-            preconditionFailure("\(step.kind) is not an rmap step")
+            performMirrorStep(step, thread: thread, page: page, in: &state, log: &log)
         }
     }
 

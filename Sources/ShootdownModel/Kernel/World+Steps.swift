@@ -34,8 +34,12 @@ extension World {
             notifySecondaryTLBs(scope == .wholeMM ? nil : [page], in: &state, log: &log)
         case .rangeStart:
             log.count(\.rangeStartCalls)
+            state.setFlag(fields.inRange, true)
+            mirrorInvalidateStart(thread, page: page, in: &state, log: &log)
         case let .rangeEnd(onlyEnd):
             log.count(\.rangeEndCalls)
+            state.setFlag(fields.inRange, false)
+            mirrorInvalidateEnd(thread, in: &state, log: &log)
             if configuration.policy.era == .invalidateRange && !onlyEnd {
                 // mn_hlist_invalidate_end: the old era calls invalidate_range from range_end.
                 notifySecondaryTLBs([page], in: &state, log: &log)

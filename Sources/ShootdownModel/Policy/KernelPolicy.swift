@@ -27,7 +27,7 @@ extension KernelPolicy {
     /// Every built-in policy.
     public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM,
                                              deferCOWNotifyToRangeEnd, tlbbatchAddPendingNoNotify,
-                                             reclaimFreeBeforeRangeEnd, ksmWrprotectOnlyEnd]
+                                             reclaimFreeBeforeRangeEnd, ksmWrprotectOnlyEnd, patchV1UnderPTL]
 
     /// Looks a policy up by name.
     public static func named(_ name: String) -> KernelPolicy? { all.first { $0.name == name } }
@@ -152,4 +152,17 @@ extension KernelPolicy {
             Step(.rangeEnd(onlyEnd: true), in: "write_protect_page", file: "mm/ksm.c",
                  call: "mmu_notifier_invalidate_range_only_end"),
         ]))])
+
+    /// A broken variant of ``patchV1Reuse``: the empty `range_start/end` pair placed right after
+    /// `ptep_set_access_flags`, before the PTL is dropped. Range subscribers' callbacks may sleep,
+    /// so this calls them in atomic context — the reason the v1 patch notified only after
+    /// `pte_unmap_unlock`.
+    public static let patchV1UnderPTL = KernelPolicy(
+        name: "patch-v1-under-ptl",
+        summary: "patch-v1+reuse, but the PROTECTION_UPGRADE range_start/end run under the PTL (sleeping in atomic context)",
+        era: .invalidateRange,
+        rewrites: [ProgramRewrite(afterSite: "handle_pte_fault.ptep_set_access_flags",
+                                  steps: v1UpgradeNotification(in: "handle_pte_fault")),
+                   ProgramRewrite(afterSite: "wp_page_reuse.ptep_set_access_flags",
+                                  steps: v1UpgradeNotification(in: "wp_page_reuse"))])
 }

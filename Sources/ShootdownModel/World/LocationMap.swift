@@ -8,6 +8,7 @@ struct LocationMap: Sendable {
     let frames: Int
     let devices: Int
     let threads: Int
+    let mirrors: Int
 
     /// The page-table lock.
     var ptl: Int { 0 }
@@ -34,6 +35,12 @@ struct LocationMap: Sendable {
     /// A thread's own progress and registers, written only by that thread (and by its worker
     /// for a device); used only to decide which steps a property can see.
     func local(_ thread: Int) -> Int { 3 + 3 * pages + frames + 2 * devices + thread }
+    /// A range subscriber's mirror table, its lock, and the sequence snapshots of the threads
+    /// using it.
+    func mirror(_ instance: Int) -> Int { local(threads) + instance }
+    /// The notifier core's invalidation state: the interval tree's active count and odd
+    /// sequence, KVM's `mmu_invalidate_in_progress`.
+    var notifierCore: Int { mirror(mirrors) }
 }
 
 extension LocationSet {

@@ -21,10 +21,13 @@ public struct ModelConfiguration: Sendable {
     public var paths: [KernelPath]
     /// What a user access does when its translation faults.
     public var faults: FaultHandling
+    /// The range subscriber `MIR…` / `VCPU…` threads access memory through, if any.
+    public var mirror: MirrorConfiguration?
 
     public init(architecture: Architecture, policy: KernelPolicy, iommu: IOMMUConfiguration,
                 tlbCapacity: Int? = nil, pages: [PageDeclaration], prefilled: [PrefilledTranslation] = [],
-                threads: [ThreadDeclaration], paths: [KernelPath] = [], faults: FaultHandling = .handle) {
+                threads: [ThreadDeclaration], paths: [KernelPath] = [], faults: FaultHandling = .handle,
+                mirror: MirrorConfiguration? = nil) {
         self.architecture = architecture
         self.policy = policy
         self.iommu = iommu
@@ -34,6 +37,7 @@ public struct ModelConfiguration: Sendable {
         self.threads = threads
         self.paths = paths
         self.faults = faults
+        self.mirror = mirror
     }
 }
 
@@ -116,6 +120,9 @@ public struct ThreadDeclaration: Sendable, Equatable {
         /// A device doing DMA through the IOMMU; faults become page requests served by a
         /// kernel worker (IOPF).
         case device
+        /// A device (or vCPU) accessing memory through the scenario's range subscriber
+        /// (``ModelConfiguration/mirror``); it runs the subscriber's fault path itself.
+        case mirror
     }
 
     public var name: String

@@ -25,6 +25,16 @@ struct StateLayout: Sendable {
         var busy = BitField.empty
         var requestPage = BitField.empty
         var requestWrite = BitField.empty
+        /// Between its `range_start` and `range_end` (kept only when a range subscriber exists).
+        var inRange = BitField.empty
+        /// Mirror device: the walk found no VMA allowing the access (`-EFAULT`).
+        var walkError = BitField.empty
+        /// Mirror device: its sequence snapshot went stale (an invalidation ran since).
+        var stale = BitField.empty
+        /// Mirror device: the last walk needs `handle_mm_fault`.
+        var walkFault = BitField.empty
+        /// Mirror device: the translation the walk found (cached-translation encoding).
+        var pfn = BitField.empty
         /// The thread's registers.
         var registers: [BitField] = []
     }
@@ -57,6 +67,19 @@ struct StateLayout: Sendable {
     var framePoolExhausted = BitField.empty
     /// Sticky: an mm operation returned while an IOTLB or ATC entry granted more than the PTE.
     var staleSecondary = BitField.empty
+    /// `[instance][page]`: the range subscriber's mirror tables (dmirror's `pt`, KVM's sPTEs).
+    var mirrorTable: [[BitField]] = []
+    /// `[instance]`: the subscriber's lock is held (dmirror's mutex, KVM's `mmu_lock`).
+    var mirrorLock: [BitField] = []
+    /// Interval notifiers: `active_invalidate_ranges`, and whether `invalidate_seq` is odd.
+    var itreeActive = BitField.empty
+    var itreeBusy = BitField.empty
+    /// KVM: `mmu_invalidate_in_progress`.
+    var kvmInProgress = BitField.empty
+    /// Sticky: a callback that may sleep ran under the PTL.
+    var sleepInAtomic = BitField.empty
+    /// Sticky: a mirror entry was installed for a page while an invalidation of it was active.
+    var installInWindow = BitField.empty
     /// Bits in use.
     var bitsUsed = 0
 }

@@ -12,4 +12,7 @@ public enum ThreadRole: Sendable, Equatable {
     /// fill of one page is independent of every step on another (for partial-order reduction);
     /// under weak fairness each page's fill is a separate obligation.
     case iommuPrefetcher(page: Int)
+    /// A device or vCPU bound to the range subscriber; `instance` indexes its mirror table
+    /// (one per dmirror device, one shared by all vCPUs of the VM).
+    case mirror(instance: Int)
 }

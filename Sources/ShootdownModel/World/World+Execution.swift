@@ -21,6 +21,10 @@ extension World {
             return state.flag(layout.mmapWriter) ? 0 : 1
         case let .iommuPrefetcher(page):
             return isPrefetchCandidate(page, in: state) ? 1 : 0
+        case .mirror:
+            if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
+            guard currentOperation(thread, in: state) != nil else { return 0 }
+            return mirrorAccessEnabled(thread, in: state) ? 1 : 0
         }
     }
 
@@ -61,6 +65,9 @@ extension World {
             return workerEntry(thread, state, log: &log)
         case let .iommuPrefetcher(page):
             return prefetch(page: page, state, log: &log)
+        case .mirror:
+            if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
+            return mirrorAccess(thread, state, log: &log)
         }
     }
 
@@ -68,7 +75,7 @@ extension World {
         switch roles[thread] {
         case let .cpu(cpu): return cpuAccess(thread, cpu: cpu, choice: choice, state, log: &log, probe: &probe)
         case let .device(device): return deviceAccess(thread, device: device, choice: choice, state, log: &log, probe: &probe)
-        case .iopfWorker, .iommuPrefetcher: return state
+        case .iopfWorker, .iommuPrefetcher, .mirror: return state
         }
     }
 }

@@ -43,7 +43,7 @@ extension World {
             // With a speculative walker, a miss waits for the walker's fill (see
             // `walkerServesMisses`).
             return walkerServesMisses || !walkSucceeds
-        case .iopfWorker, .iommuPrefetcher:
+        case .iopfWorker, .iommuPrefetcher, .mirror:
             return false
         }
     }

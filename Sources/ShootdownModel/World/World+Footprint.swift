@@ -23,6 +23,7 @@ extension World {
         var set = configuration.tlbCapacity == nil ? LocationSet() : capacityLocations
         set.insert([locations.ptl, locations.pte(page), locations.iotlb(page), locations.cpuTLB(page)])
         if tracksMmap { set.insert(locations.mmap) }
+        if hasMirror { insertMirrorLocations(into: &set) }
         for device in layout.atc.indices { set.insert(locations.atc(device)) }
         if configuration.iommu.kind == .smmuv3 && !configuration.iommu.rangeInvalidation && configuration.iommu.maxTLBIOps <= 1 {
             for other in layout.iotlb.indices { set.insert(locations.iotlb(other)) }
@@ -100,6 +101,18 @@ extension World {
             } else {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             }
+        case let .mirror(instance):
+            let page = faultContext(thread, in: state).page
+            reads.insert([locations.mirror(instance), locations.notifierCore])
+            writes.insert(locations.mirror(instance))
+            if threadPC(thread, in: state) != 0 {
+                kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
+            } else {
+                var storing = false
+                if case .write? = currentOperation(thread, in: state) { storing = true }
+                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: storing)
+                if framesOfPage[page].contains(where: { frameState($0, in: state) == .freed }) { writes.insert(locations.flags) }
+            }
         case let .iommuPrefetcher(page):
             // The fill is guarded by the page's IOTLB entry and, while the entry is empty and
             // still of use, its PTE (and, with a capacity, by the occupancy of the IOTLB).
@@ -167,8 +180,13 @@ extension World {
              .mmapWriteLock, .mmapWriteUnlock, .setVMAWritable, .modifyProtection, .flushTLBRange, .getAndClear,
              .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
              .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM,
-             .restoreOrigPTE, .invalidatePMD:
+             .restoreOrigPTE, .invalidatePMD, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq,
+             .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorFailAccess:
             break
+        case .mirrorInstall:
+            for other in roles.indices { reads.insert(locations.local(other)) }
+            reads.insert(locations.notifierCore)
+            if invalidationActive(on: page, except: thread, in: state) { writes.insert(locations.flags) }
         case .allocZeroed, .allocCopy:
             if step.kind == .allocCopy {
                 // Before a directly started program has begun, `orig` is read at entry.
@@ -237,7 +255,27 @@ extension World {
             reads.insert(pte)
             writes.insert([pte, locations.cpuTLB(page)])
             if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
+        case .mmapReadLock:
+            reads.insert(locations.mmap)
+            writes.insert(locations.mmap)
+        case .mmapReadUnlock:
+            writes.insert(locations.mmap)
+        case .mirrorWalk, .enterNestedFault:
+            reads.insert(pte)
+        case .mirrorFailAccess:
+            break
+        case .intervalReadBegin, .kvmSnapshotSeq, .mirrorLock, .mirrorUnlock, .mirrorInstall:
+            insertMirrorLocations(into: &reads)
+            insertMirrorLocations(into: &writes)
         case .notifySecondary, .rangeEnd, .rangeStart:
+            if case .notifySecondary = kind {} else if hasMirror {
+                // The range subscriber's callbacks: its lock, table and sequences, and the
+                // context check (the PTL, the sticky flag).
+                insertMirrorLocations(into: &reads)
+                insertMirrorLocations(into: &writes)
+                reads.insert(locations.ptl)
+                writes.insert(locations.flags)
+            }
             writes.insert(locations.iotlb(page))
             for device in layout.atc.indices { writes.insert(locations.atc(device)) }
             let whole = kind == .notifySecondary(.wholeMM)
@@ -256,6 +294,13 @@ extension World {
         for other in roles.indices { reads.insert(locations.local(other)) }
     }
 
+    /// Every range-subscriber location: the mirror instances and the notifier core.
+    func insertMirrorLocations(into set: inout LocationSet) {
+        guard hasMirror else { return }
+        for instance in layout.mirrorTable.indices { set.insert(locations.mirror(instance)) }
+        set.insert(locations.notifierCore)
+    }
+
     /// Whether the branches right after instruction `position` look at the PTE.
     private func branchesReadPTE(_ program: Program, after position: Int) -> Bool {
         var index = position + 1
@@ -264,7 +309,9 @@ extension World {
             case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive, .notMappingOrigFrame,
                  .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent:
                 return true
-            case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting: index += 1
+            case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
+                 .walkNeedsFault, .kvmMustRetry, .walkFailed:
+                index += 1
             }
         }
         return false

@@ -15,7 +15,7 @@ extension World {
         switch roles[thread] {
         case .device: return !walkerServesMisses
         case .iommuPrefetcher: return true
-        case .cpu, .iopfWorker: return false
+        case .cpu, .iopfWorker, .mirror: return false
         }
     }
 
@@ -65,6 +65,25 @@ extension World {
             }
             reads.insert(locations.request(device))
             writes.insert(locations.request(device))
+        case .mirror:
+            // The rest of the device's accesses and fault paths, coarsely: every location of
+            // the pages it may still touch.
+            let operations = configuration.threads[thread].operations
+            var pages = operations[min(operationIndex(thread, in: state), operations.count)...].map(\.page)
+            if threadPC(thread, in: state) != 0 { pages.append(faultContext(thread, in: state).page) }
+            for page in pages {
+                let static_ = pageLocations(page)
+                reads.formUnion(static_)
+                writes.formUnion(static_)
+                insertFrames(of: page, reachableBy: thread, in: state, reads: &reads, writes: &writes, writing: true)
+            }
+            if !pages.isEmpty {
+                insertMirrorLocations(into: &reads)
+                insertMirrorLocations(into: &writes)
+                reads.insert(locations.mmap)
+                writes.insert([locations.mmap, locations.flags])
+                for other in roles.indices { reads.insert(locations.local(other)) }
+            }
         case let .iommuPrefetcher(page):
             // The walker's guard reads the entry; it walks and fills only if the entry is
             // empty now or another thread may empty it, and some device will still use it.
@@ -105,7 +124,7 @@ extension World {
             case .cpu:
                 result |= cpuFutures.entry(thread: thread, operation: operationIndex(thread, in: state),
                                            pc: threadPC(thread, in: state)).invalidates
-            case .iopfWorker:
+            case .iopfWorker, .mirror:
                 guard configuration.faults == .handle else { continue }
                 result |= iotlbPages(in: futureFootprint(ofThread: thread, in: state, whileIdle: nil).writes)
             case .device, .iommuPrefetcher:

@@ -16,7 +16,8 @@ extension World {
         // The mmap lock matters only to munmap and mprotect, which must wait for faults in
         // progress (and mprotect keeps new faults out).
         let operations = configuration.threads.flatMap(\.operations)
-        if operations.contains(where: \.takesMmapLock) {
+        let mirrored = configuration.mirror != nil && configuration.threads.contains { $0.kind == .mirror }
+        if operations.contains(where: \.takesMmapLock) || mirrored {
             layout.mmapReaders = try bits.allocate(BitAllocator.bits(forMax: roles.count))
         }
         if operations.contains(where: { if case let .kernel(kind, _) = $0 { return kind.takesMmapWriteLock } else { return false } }) {
@@ -25,6 +26,23 @@ extension World {
         layout.freedFrameAccess = try bits.allocate(1)
         layout.framePoolExhausted = try bits.allocate(1)
         if operations.contains(where: \.isCheckedOnReturn) { layout.staleSecondary = try bits.allocate(1) }
+        if mirrored, let mirror = configuration.mirror {
+            let instances = mirror.isKVM ? 1 : configuration.threads.count { $0.kind == .mirror }
+            for _ in 0..<instances {
+                var row: [BitField] = []
+                for _ in configuration.pages { row.append(try bits.allocate(entryBits)) }
+                layout.mirrorTable.append(row)
+                layout.mirrorLock.append(try bits.allocate(1))
+            }
+            if mirror.isKVM {
+                layout.kvmInProgress = try bits.allocate(BitAllocator.bits(forMax: roles.count))
+            } else {
+                layout.itreeActive = try bits.allocate(BitAllocator.bits(forMax: roles.count))
+                layout.itreeBusy = try bits.allocate(1)
+            }
+            layout.sleepInAtomic = try bits.allocate(1)
+            layout.installInWindow = try bits.allocate(1)
+        }
         let forks = operations.contains { $0.kernelOperation == .fork }
         for _ in 0..<frameCount {
             layout.frameState.append(try bits.allocate(2))
@@ -84,6 +102,17 @@ extension World {
                 for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
             case .iommuPrefetcher:
                 break
+            case .mirror:
+                let thread = configuration.threads[index]
+                fields.op = try bits.allocate(BitAllocator.bits(forMax: thread.operations.count))
+                fields.pc = try bits.allocate(pcBits)
+                fields.changed = try bits.allocate(1)
+                fields.orig = try bits.allocate(pteBits)
+                fields.newFrame = try bits.allocate(frameBits)
+                fields.stale = try bits.allocate(1)
+                fields.walkFault = try bits.allocate(1)
+                fields.pfn = try bits.allocate(entryBits)
+                for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
             case .iopfWorker:
                 fields.busy = try bits.allocate(1)
                 fields.requestPage = try bits.allocate(pageBits)
@@ -92,6 +121,13 @@ extension World {
                 fields.changed = try bits.allocate(1)
                 fields.orig = try bits.allocate(pteBits)
                 fields.newFrame = try bits.allocate(frameBits)
+            }
+            if mirrored {
+                switch role {
+                case .cpu, .iopfWorker, .mirror: fields.inRange = try bits.allocate(1)
+                default: break
+                }
+                if case .mirror = role { fields.walkError = try bits.allocate(1) }
             }
             layout.threads.append(fields)
         }
@@ -124,6 +160,7 @@ extension World {
             switch thread.kind {
             case .cpu: cpuOfThread[index] = cpuOfThread.count
             case .device: deviceOfThread[index] = deviceOfThread.count
+            case .mirror: break
             }
         }
         for prefill in configuration.prefilled {

@@ -5,7 +5,7 @@ extension World {
     /// step advances its program counter or its operation, and a speculative IOTLB fill fills
     /// an empty entry. ``progressMeasure(of:)`` grows strictly along every transition then.
     var hasNoCycle: Bool {
-        guard configuration.faults == .wait, !configuration.iommu.ats else { return false }
+        guard configuration.faults == .wait, !configuration.iommu.ats, mirrorThreads.isEmpty else { return false }
         return !configuration.threads.contains { thread in
             thread.operations.contains { if case .populateWrite = $0 { return true } else { return false } }
         }

@@ -52,6 +52,12 @@ public struct World: TransitionSystem, Sendable {
     /// Thread index of each device's thread and of its IOPF worker.
     let deviceThread: [Int]
     let workerThread: [Int]
+    /// The threads bound to the range subscriber, and its mirror tables.
+    let mirrorThreads: [Int]
+    let mirrorInstances: Int
+    /// Whether `__mmu_notifier_register` accepted the range subscriber (the new era refuses a
+    /// subscriber with both kinds of callback).
+    public let mirrorRegistered: Bool
 
     /// The zero page's frame.
     static let zeroFrame = 0
@@ -59,7 +65,7 @@ public struct World: TransitionSystem, Sendable {
     public init(_ configuration: ModelConfiguration) throws(ModelError) {
         self.configuration = configuration
         self.programs = KernelPrograms(architecture: configuration.architecture, policy: configuration.policy,
-                                       paths: configuration.paths)
+                                       paths: configuration.paths, mirror: configuration.mirror)
         self.rules = configuration.architecture.rules
         try World.validate(configuration)
 
@@ -68,6 +74,7 @@ public struct World: TransitionSystem, Sendable {
         var roles: [ThreadRole] = []
         var deviceThread: [Int] = []
         var cpuCount = 0
+        var mirrorThreads: [Int] = []
         for (index, thread) in configuration.threads.enumerated() {
             switch thread.kind {
             case .cpu:
@@ -76,8 +83,18 @@ public struct World: TransitionSystem, Sendable {
             case .device:
                 roles.append(.device(device: deviceThread.count))
                 deviceThread.append(index)
+            case .mirror:
+                // dmirror: one instance per device; KVM: one VM for every vCPU.
+                let shared = configuration.mirror?.isKVM ?? false
+                roles.append(.mirror(instance: shared ? 0 : mirrorThreads.count))
+                mirrorThreads.append(index)
             }
         }
+        self.mirrorThreads = mirrorThreads
+        self.mirrorInstances = configuration.mirror.map { $0.isKVM ? min(mirrorThreads.count, 1) : mirrorThreads.count } ?? 0
+        self.mirrorRegistered = configuration.mirror.map {
+            NotifierRegistration.register($0.ops, era: configuration.policy.era) == .registered
+        } ?? false
         var workerThread: [Int] = []
         for device in deviceThread.indices {
             workerThread.append(roles.count)
@@ -161,7 +178,7 @@ public struct World: TransitionSystem, Sendable {
             && !(configuration.policy.smmuSkipsNotifierWithBTM && configuration.iommu.kind == .smmuv3 && configuration.iommu.btm)
 
         self.locations = LocationMap(pages: configuration.pages.count, frames: frameShared.count,
-                                     devices: deviceThread.count, threads: roles.count)
+                                     devices: deviceThread.count, threads: roles.count, mirrors: mirrorInstances)
         self.framesOfPage = configuration.pages.indices.map { page in
             [initialFrame[page] ?? World.zeroFrame, World.zeroFrame] + Array(framePool[page])
         }
@@ -237,6 +254,13 @@ public struct World: TransitionSystem, Sendable {
         if let capacity = configuration.tlbCapacity, capacity < 1 { throw .unsupported("a TLB capacity must be at least 1") }
         for thread in configuration.threads where thread.kind == .device {
             if thread.usesSyscalls { throw .unsupported("a device cannot call munmap, madvise or a kernel path; only CPU threads run them") }
+        }
+        let mirrored = configuration.threads.contains { $0.kind == .mirror }
+        if mirrored && configuration.mirror == nil {
+            throw .unsupported("MIR… and VCPU… threads need a range subscriber: add 'mirror = hmm' or 'mirror = kvm'")
+        }
+        for thread in configuration.threads where thread.kind == .mirror && thread.usesSyscalls {
+            throw .unsupported("a mirror device cannot call munmap, madvise or a kernel path; only CPU threads run them")
         }
         for thread in configuration.threads {
             for case let .path(index, _) in thread.operations where !configuration.paths.indices.contains(index) {

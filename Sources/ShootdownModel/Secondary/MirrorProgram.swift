@@ -1,0 +1,101 @@
+/// The fault path a mirror device (or vCPU) runs itself when its own table lacks a
+/// translation, with the CPU's fault program inlined where the mirror calls
+/// `handle_mm_fault`.
+enum MirrorProgram {
+    static func build(_ mirror: MirrorConfiguration, architecture: Architecture, era: NotifierEra) -> [Instruction] {
+        mirror.isKVM ? kvm(architecture: architecture, era: era)
+            : hmm(readRetry: mirror.kind != .hmmNoReadRetry, architecture: architecture, era: era)
+    }
+
+    /// `dmirror_fault` → `dmirror_range_fault` (lib/test_hmm.c) with `hmm_range_fault`
+    /// (mm/hmm.c): `read_begin`, walk under the mmap lock (faulting as needed, restarting with
+    /// `-EBUSY` when the snapshot went stale), then under the device mutex `read_retry` and
+    /// `dmirror_do_fault`.
+    static func hmm(readRetry: Bool, architecture: Architecture, era: NotifierEra) -> [Instruction] {
+        var b = ProgramBuilder(architecture: architecture, era: era)
+        let hmm = "lib/test_hmm.c", core = "mm/hmm.c"
+        b.label("again")
+        b.step(.intervalReadBegin, in: "dmirror_range_fault", file: hmm, call: "mmu_interval_read_begin")
+        b.step(.mmapReadLock, in: "dmirror_range_fault", file: hmm, call: "mmap_read_lock")
+        b.label("walk")
+        b.jump(to: "busy", if: .snapshotStale)
+        b.step(.mirrorWalk, in: "hmm_vma_handle_pte", file: core, call: "ptep_get, hmm_pte_need_fault")
+        b.jump(to: "efault", if: .walkFailed)
+        b.jump(to: "fault", if: .walkNeedsFault)
+        b.step(.mmapReadUnlock, in: "dmirror_range_fault", file: hmm, call: "mmap_read_unlock")
+        b.step(.mirrorLock, in: "dmirror_range_fault", file: hmm, call: "mutex_lock(&dmirror->mutex)")
+        if readRetry { b.jump(to: "stale", if: .snapshotStale) }
+        b.step(.mirrorInstall, in: "dmirror_do_fault", file: hmm, call: "xa_store(&dmirror->pt)")
+        b.step(.mirrorUnlock, in: "dmirror_range_fault", file: hmm, call: "mutex_unlock")
+        b.ret()
+        b.label("stale")
+        b.step(.mirrorUnlock, in: "dmirror_range_fault", file: hmm, call: "mutex_unlock (mmu_interval_read_retry)")
+        b.jump(to: "again", if: .always)
+        b.label("efault")
+        b.step(.mmapReadUnlock, in: "dmirror_range_fault", file: hmm, call: "mmap_read_unlock (hmm_range_fault: -EFAULT)")
+        b.step(.mirrorFailAccess, in: "dmirror_fault", file: hmm, call: "return -EFAULT")
+        b.ret()
+        b.label("busy")
+        b.step(.mmapReadUnlock, in: "dmirror_range_fault", file: hmm, call: "mmap_read_unlock (hmm_range_fault: -EBUSY)")
+        b.jump(to: "again", if: .always)
+        b.label("fault")
+        b.step(.enterNestedFault, in: "hmm_vma_fault", file: core, call: "handle_mm_fault")
+        inlineFault(into: &b, resume: "walk", architecture: architecture, era: era)
+        return b.source
+    }
+
+    /// KVM's page fault (arch/x86/kvm/mmu/mmu.c `kvm_mmu_faultin_pfn`, `direct_page_fault`;
+    /// virt/kvm/kvm_main.c `hva_to_pfn`): snapshot `mmu_invalidate_seq`, resolve the page with
+    /// GUP (which faults it in under the mmap lock), then under `mmu_lock` check
+    /// `mmu_invalidate_retry_gfn` and install the sPTE.
+    static func kvm(architecture: Architecture, era: NotifierEra) -> [Instruction] {
+        var b = ProgramBuilder(architecture: architecture, era: era)
+        let mmu = "arch/x86/kvm/mmu/mmu.c", main = "virt/kvm/kvm_main.c"
+        b.label("again")
+        b.step(.kvmSnapshotSeq, in: "kvm_mmu_faultin_pfn", file: mmu, call: "mmu_seq = kvm->mmu_invalidate_seq")
+        b.step(.mirrorWalk, in: "hva_to_pfn_fast", file: main, call: "get_user_page_fast_only")
+        b.jump(to: "slow", if: .walkFailed)
+        b.jump(to: "slow", if: .walkNeedsFault)
+        b.label("map")
+        b.step(.mirrorLock, in: "direct_page_fault", file: mmu, call: "write_lock(&kvm->mmu_lock)")
+        b.jump(to: "retry", if: .kvmMustRetry)
+        b.step(.mirrorInstall, in: "direct_map", file: mmu, call: "mmu_set_spte")
+        b.step(.mirrorUnlock, in: "direct_page_fault", file: mmu, call: "write_unlock(&kvm->mmu_lock)")
+        b.ret()
+        b.label("retry")
+        b.step(.mirrorUnlock, in: "direct_page_fault", file: mmu, call: "write_unlock (mmu_invalidate_retry_gfn)")
+        b.jump(to: "again", if: .always)
+        // hva_to_pfn_slow: get_user_pages_unlocked walks again under the mmap lock and faults
+        // the page in (faultin_page → handle_mm_fault), until it can follow the PTE.
+        b.label("slow")
+        b.step(.mmapReadLock, in: "hva_to_pfn_slow", file: main, call: "get_user_pages_unlocked: mmap_read_lock")
+        b.label("slow_walk")
+        b.step(.mirrorWalk, in: "__get_user_pages", file: "mm/gup.c", call: "follow_page_pte")
+        b.jump(to: "efault", if: .walkFailed)
+        b.jump(to: "fault", if: .walkNeedsFault)
+        b.step(.mmapReadUnlock, in: "hva_to_pfn_slow", file: main, call: "get_user_pages_unlocked: mmap_read_unlock")
+        b.jump(to: "map", if: .always)
+        b.label("efault")
+        b.step(.mmapReadUnlock, in: "hva_to_pfn_slow", file: main, call: "get_user_pages_unlocked: mmap_read_unlock (-EFAULT)")
+        b.step(.mirrorFailAccess, in: "kvm_handle_error_pfn", file: mmu, call: "KVM_PFN_ERR_FAULT: -EFAULT to userspace")
+        b.ret()
+        b.label("fault")
+        b.step(.enterNestedFault, in: "faultin_page", file: "mm/gup.c", call: "handle_mm_fault")
+        inlineFault(into: &b, resume: "slow_walk", architecture: architecture, era: era)
+        return b.source
+    }
+
+    /// Appends the CPU's fault program with its labels renamed and every return turned into a
+    /// jump to `resume`.
+    private static func inlineFault(into b: inout ProgramBuilder, resume: String, architecture: Architecture,
+                                    era: NotifierEra) {
+        for instruction in FaultProgram.build(architecture: architecture, era: era) {
+            switch instruction {
+            case let .step(step): b.step(step)
+            case let .jump(label, condition): b.jump(to: "fault." + label, if: condition)
+            case let .label(name): b.label("fault." + name)
+            case .ret: b.jump(to: resume, if: .always)
+            }
+        }
+    }
+}
