@@ -3,7 +3,7 @@ import ShootdownModel
 /// The built-in mm operations a CPU thread can call: `mprotect(x, ro|rw)`, `reclaim(x)`,
 /// `reclaim(x, nobatch)`, `migrate(x)`, `ksm_merge(x)`, `mkclean(x)`.
 extension Lowerer {
-    static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean", "fork", "split_huge_pmd"]
+    static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean", "fork", "split_huge_pmd", "exit"]
     static let protections = ["ro", "rw"]
 
     /// The operation a call names; the first argument is the page (checked by the caller).
@@ -32,6 +32,9 @@ extension Lowerer {
                 return .reclaimUnbatched
             }
             return .reclaim
+        case "exit":
+            guard arguments.isEmpty else { throw error("exit takes no arguments: exit()", at: name.location) }
+            return .exitMMAP
         default:
             guard arguments.count == 1 else {
                 throw error("\(name.value) takes one page, e.g. \(name.value)(x)", at: name.location)

@@ -2,7 +2,7 @@ import ShootdownModel
 
 extension Lowerer {
     static let settingKeys = ["policy", "iommu", "tlb-capacity", "faults", "mirror"]
-    static let iommuAttributes = ["btm", "ats", "range", "prefetch", "tlbi-max-ops"]
+    static let iommuAttributes = ["btm", "ats", "range", "prefetch", "tlbi-max-ops", "asid"]
 
     mutating func lowerSettings() throws(LitmusError) {
         var seen: Set<String> = []
@@ -68,6 +68,15 @@ extension Lowerer {
                 throw error("unknown IOMMU feature '\(name)' (known: \(Lowerer.iommuAttributes.joined(separator: ", ")))",
                             at: attribute.name.location, suggesting: name, among: Lowerer.iommuAttributes)
             }
+            if name == "asid" {
+                guard let value = attribute.value, value.value == "shared" || value.value == "private" else {
+                    throw error("asid takes 'shared' (the 6.6-era SMMUv3 driver, the CPU's ASID) or 'private' (the current driver)",
+                                at: (attribute.value ?? attribute.name).location, suggesting: attribute.value?.value,
+                                among: ["shared", "private"])
+                }
+                iommu.privateASID = value.value == "private"
+                continue
+            }
             if name == "tlbi-max-ops" {
                 guard let value = attribute.value else {
                     throw error("tlbi-max-ops needs a number of pages, e.g. tlbi-max-ops=512", at: attribute.name.location)
@@ -85,8 +94,9 @@ extension Lowerer {
         }
         let location = setting.value.location
         switch (kind, architecture) {
-        case (.smmuv3, .x86): throw error("an SMMUv3 belongs to an arm64 system; use 'iommu = vtd' on x86", at: location)
-        case (.vtd, .arm64): throw error("a VT-d IOMMU belongs to an x86 system; use 'iommu = smmuv3' on arm64", at: location)
+        case (.smmuv3, .x86): throw error("an SMMUv3 belongs to an arm64 system; use 'iommu = vtd' or 'iommu = amd' on x86", at: location)
+        case (.vtd, .arm64), (.amd, .arm64):
+            throw error("a \(kind.rawValue) IOMMU belongs to an x86 system; use 'iommu = smmuv3' on arm64", at: location)
         default: break
         }
         if iommu.btm && kind != .smmuv3 {

@@ -77,7 +77,7 @@ extension Lowerer {
                     }
                     if Lowerer.mmCalls.contains(name.value) {
                         let kind = try lowerMMCall(name, arguments)
-                        operations.append(.kernel(kind, page: try resolvePage(arguments[0])))
+                        operations.append(.kernel(kind, page: arguments.isEmpty ? 0 : try resolvePage(arguments[0])))
                         continue
                     }
                     if name.value == "munmap" {

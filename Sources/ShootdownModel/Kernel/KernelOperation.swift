@@ -24,6 +24,9 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     /// Splitting the PMD that maps the page as part of a transparent huge page (or the huge
     /// zero page): `__split_huge_pmd` (``SplitHugePMDProgram``).
     case splitHugePMD
+    /// The process exits: `exit_mmap` (``ExitProgram``). Only when every other CPU thread of
+    /// the process has finished.
+    case exitMMAP
 
     /// The entry function the program is named after.
     public var entry: String {
@@ -35,6 +38,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .mkclean: return "folio_mkclean"
         case .fork: return "dup_mmap"
         case .splitHugePMD: return "__split_huge_pmd"
+        case .exitMMAP: return "exit_mmap"
         }
     }
 
@@ -50,6 +54,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .mkclean: return "mkclean(\(page))"
         case .fork: return "fork(\(page))"
         case .splitHugePMD: return "split_huge_pmd(\(page))"
+        case .exitMMAP: return "exit()"
         }
     }
 
@@ -75,6 +80,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .mkclean: return MkcleanProgram.build(architecture: architecture, era: era)
         case .fork: return ForkProgram.build(architecture: architecture, era: era)
         case .splitHugePMD: return SplitHugePMDProgram.build(architecture: architecture, era: era)
+        case .exitMMAP: return ExitProgram.build(architecture: architecture, era: era)
         }
     }
 }

@@ -107,6 +107,14 @@ public enum StepKind: Hashable, Sendable {
     case mirrorInstall
     /// The mirror's fault returns an error to the device (`-EFAULT`): its access fails.
     case mirrorFailAccess
+    /// `mmu_notifier_release` (first thing in `exit_mmap`): interval subscribers are invalidated
+    /// over the whole address space, every hlist subscriber's `release` runs and the
+    /// subscriptions are unhashed, so later notifications reach none of them.
+    case notifierRelease
+    /// `unmap_vmas` over the whole address space: clear every PTE, queue every page.
+    case zapAll
+    /// `tlb_finish_mmu`'s free of every queued page.
+    case freeAllGathered
 }
 
 /// The range a secondary-TLB notification covers.
@@ -125,7 +133,7 @@ extension StepKind {
         switch self {
         case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .zapPTE, .modifyProtection, .getAndClear,
              .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
-             .forkWrprotect, .restoreOrigPTE, .invalidatePMD:
+             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll:
             return true
         default:
             return false

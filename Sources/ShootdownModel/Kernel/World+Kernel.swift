@@ -32,6 +32,11 @@ extension World {
         case .detachVMA, .mmapWriteLock: return state.get(layout.mmapReaders) == 0 && !state.flag(layout.mmapWriter)
         case .migrationEntryWait: return !pte(faultContext(thread, in: state).page, in: state).swap.makesFaultsWait
         case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(in: state)
+        case .notifierRelease:
+            // exit_mmap runs when the last thread of the process is gone.
+            return roles.indices.allSatisfy { other in
+                other == thread || { if case .cpu = roles[other] { return isDone(other, in: state) } else { return true } }()
+            }
         case .mmapReadLock, .intervalReadBegin, .mirrorLock: return mirrorStepEnabled(step.kind, thread: thread, in: state)
         default: return true
         }
@@ -109,8 +114,10 @@ extension World {
                         next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
                         checkSecondaryBounded(thread, page: page, in: &next, log: &log)
                         advance(thread, in: &next)
-                    case let .kernel(_, page)?:
-                        checkSecondaryBounded(thread, page: page, in: &next, log: &log)
+                    case let .kernel(kind, page)?:
+                        for checked in kind == .exitMMAP ? Array(configuration.pages.indices) : [page] {
+                            checkSecondaryBounded(thread, page: checked, in: &next, log: &log)
+                        }
                         advance(thread, in: &next)
                     case .path?:
                         advance(thread, in: &next)

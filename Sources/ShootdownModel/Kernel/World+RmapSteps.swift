@@ -84,6 +84,26 @@ extension World {
         case .flushTLBMM:
             for other in configuration.pages.indices { cpuFlush(page: other, in: &state, log: &log) }
             log.count(\.cpuTLBIMM)
+        case .notifierRelease:
+            notifierRelease(in: &state, log: &log)
+        case .zapAll:
+            var queued: UInt64 = 0
+            for other in configuration.pages.indices {
+                let entry = pte(other, in: state)
+                state.setFlag(layout.vmaPresent[other], false)
+                guard entry.present else { continue }
+                setPTE(other, .none, in: &state)
+                if entry.frame != World.zeroFrame && !isShared(entry.frame, in: state) { queued |= 1 << UInt64(entry.frame) }
+            }
+            state.set(fields.gatherMask, queued)
+            log.effect("every VMA unmapped, every PTE cleared")
+        case .freeAllGathered:
+            let queued = state.get(fields.gatherMask)
+            for frame in 0..<frameCount where queued & (1 << UInt64(frame)) != 0 {
+                state.set(layout.frameState[frame], FrameState.freed.rawValue)
+            }
+            state.set(fields.gatherMask, 0)
+            log.effect("every page freed")
         case .invalidatePMD:
             setPTE(page, .nonPresent(.splitting, frame: 0), in: &state)
             log.effect("pmd of \(name) invalid; faults wait for the split")

@@ -9,10 +9,15 @@ extension World {
             log.effect("no secondary-TLB subscriber registered: nothing invalidated")
             return
         }
+        guard !isReleased(state) else {
+            log.effect("the subscription was unhashed by mmu_notifier_release: nothing invalidated")
+            return
+        }
         log.count(\.secondaryCallbacks)
         switch configuration.iommu.kind {
         case .smmuv3: smmuInvalidate(pages, in: &state, log: &log)
         case .vtd: vtdInvalidate(pages, in: &state, log: &log)
+        case .amd: amdInvalidate(pages, in: &state, log: &log)
         }
     }
 
@@ -24,7 +29,8 @@ extension World {
     private func smmuInvalidate(_ pages: [Int]?, in state: inout WorldState, log: inout StepLog) {
         let iommu = configuration.iommu
         let wholeASID = pages == nil || (!iommu.rangeInvalidation && pages!.count >= iommu.maxTLBIOps)
-        if !iommu.btm {
+        // The current driver's private ASID is never snooped: it always issues its own TLBI.
+        if !iommu.snoopsCPUInvalidations {
             if wholeASID {
                 for page in layout.iotlb.indices { invalidate(.iotlb, page: page, in: &state) }
                 log.effect("SMMU: CMD_TLBI_NH_ASID (whole ASID)")
@@ -50,6 +56,23 @@ extension World {
             log.count(\.iotlbRange)
         }
         invalidateATCs(pages, in: &state, log: &log)
+    }
+
+    /// `mn_invalidate_range` (drivers/iommu/amd/iommu_v2.c): a single page is flushed by
+    /// itself (`amd_iommu_flush_page`), anything else as the whole PASID (`amd_iommu_flush_tlb`);
+    /// both reach the device TLB of an ATS device.
+    private func amdInvalidate(_ pages: [Int]?, in state: inout WorldState, log: inout StepLog) {
+        if let pages, pages.count == 1 {
+            invalidate(.iotlb, page: pages[0], in: &state)
+            log.effect("AMD: amd_iommu_flush_page \(rangeName(pages))")
+            log.count(\.iotlbRange)
+            invalidateATCs(pages, in: &state, log: &log)
+        } else {
+            for page in layout.iotlb.indices { invalidate(.iotlb, page: page, in: &state) }
+            log.effect("AMD: amd_iommu_flush_tlb (whole PASID)")
+            log.count(\.iotlbWhole)
+            invalidateATCs(nil, in: &state, log: &log)
+        }
     }
 
     /// ATC invalidation for every ATS-capable device (`arm_smmu_atc_inv_domain`,

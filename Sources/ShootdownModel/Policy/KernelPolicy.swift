@@ -12,14 +12,19 @@ public struct KernelPolicy: Sendable, Equatable {
     /// A deliberately broken choice: an SMMU with BTM registers no MMU notifier at all, on the
     /// theory that it snoops every CPU TLBI. BTM never reaches a device's ATC.
     public let smmuSkipsNotifierWithBTM: Bool
+    /// A deliberately broken choice: the IOMMU's `release` callback flushes its TLBs but leaves
+    /// translation enabled, so the device may walk the page tables again after the
+    /// subscription is unhashed.
+    public let releaseKeepsTranslation: Bool
 
     public init(name: String, summary: String, era: NotifierEra, rewrites: [ProgramRewrite] = [],
-                smmuSkipsNotifierWithBTM: Bool = false) {
+                smmuSkipsNotifierWithBTM: Bool = false, releaseKeepsTranslation: Bool = false) {
         self.name = name
         self.summary = summary
         self.era = era
         self.rewrites = rewrites
         self.smmuSkipsNotifierWithBTM = smmuSkipsNotifierWithBTM
+        self.releaseKeepsTranslation = releaseKeepsTranslation
     }
 }
 
@@ -27,7 +32,8 @@ extension KernelPolicy {
     /// Every built-in policy.
     public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM,
                                              deferCOWNotifyToRangeEnd, tlbbatchAddPendingNoNotify,
-                                             reclaimFreeBeforeRangeEnd, ksmWrprotectOnlyEnd, patchV1UnderPTL]
+                                             reclaimFreeBeforeRangeEnd, ksmWrprotectOnlyEnd, patchV1UnderPTL,
+                                             releaseKeepsTranslation]
 
     /// Looks a policy up by name.
     public static func named(_ name: String) -> KernelPolicy? { all.first { $0.name == name } }
@@ -165,4 +171,14 @@ extension KernelPolicy {
                                   steps: v1UpgradeNotification(in: "handle_pte_fault")),
                    ProgramRewrite(afterSite: "wp_page_reuse.ptep_set_access_flags",
                                   steps: v1UpgradeNotification(in: "wp_page_reuse"))])
+
+    /// A broken variant: v6.6, but the SVA binding's `release` only flushes the IOTLB and ATCs
+    /// and leaves the context descriptor translating. `exit_mmap` unhashes the subscription
+    /// before it unmaps, so nothing invalidates what the device walks after `release`
+    /// (KERNEL-FACTS §1.3, §4.1: the driver disables translation with EPD0 for this reason).
+    public static let releaseKeepsTranslation = KernelPolicy(
+        name: "release-keeps-translation",
+        summary: "v6.6, but the IOMMU's release flushes its TLBs and leaves translation enabled",
+        era: .archInvalidateSecondaryTLBs,
+        releaseKeepsTranslation: true)
 }

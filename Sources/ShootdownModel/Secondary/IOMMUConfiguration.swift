@@ -10,6 +10,10 @@ public struct IOMMUConfiguration: Sendable, Equatable {
         /// An Intel VT-d-style IOMMU with SVM: x86 rules, so a permission fault discards the
         /// cached entry (`drivers/iommu/intel/svm.c`).
         case vtd
+        /// AMD IOMMUv2 / SVA (x86): one page flushed by itself, anything larger as the whole
+        /// PASID (`drivers/iommu/amd/iommu_v2.c:mn_invalidate_range`, removed in v6.7; the later
+        /// `amd/pasid.c` flushes the range), device TLBs with it.
+        case amd
     }
 
     public var kind: Kind
@@ -24,6 +28,10 @@ public struct IOMMUConfiguration: Sendable, Equatable {
     public var rangeInvalidation: Bool
     /// `CMDQ_MAX_TLBI_OPS` in pages (512 for 4 KiB pages).
     public var maxTLBIOps: Int
+    /// SMMUv3 only: the SVA domain uses an ASID of its own (the current driver) instead of the
+    /// CPU's pinned ASID (the 6.6-era driver), so BTM never matches and the driver always
+    /// issues both its TLBI and the ATC invalidation (KERNEL-FACTS §4.1).
+    public var privateASID = false
     /// The IOMMU may walk and cache any present translation at any time (speculative
     /// prefetch, or ATS translation requests a device issues ahead of use).
     public var prefetch: Bool
@@ -40,8 +48,11 @@ public struct IOMMUConfiguration: Sendable, Equatable {
 
     /// Whether a permission fault discards the cached IOTLB entry (x86 rule) rather than
     /// leaving it in place (Arm rule: TLBs may cache a read-only permission).
-    public var permissionFaultDropsEntry: Bool { kind == .vtd }
+    public var permissionFaultDropsEntry: Bool { kind != .smmuv3 }
 
     /// Whether the IOMMU's TLB sees the CPU's TLB invalidations by itself.
-    public var snoopsCPUInvalidations: Bool { kind == .smmuv3 && btm }
+    public var snoopsCPUInvalidations: Bool { kind == .smmuv3 && btm && !privateASID }
+
+    /// The architecture the IOMMU belongs to.
+    public var architecture: Architecture { kind == .smmuv3 ? .arm64 : .x86 }
 }

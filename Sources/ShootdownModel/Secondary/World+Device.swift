@@ -49,6 +49,11 @@ extension World {
             log.say("write \(name): IOTLB[\(name)] = \(cached) lacks write → permission fault, page request")
             return next
         }
+        guard iommuTranslates(state) else {
+            raisePageRequest(thread, device: device, page: page, write: write, in: &next, log: &log)
+            log.say("\(write ? "write" : "read") \(name): translation disabled by release → fault, page request")
+            return next
+        }
         let entry = pte(page, in: state)
         log.count(\.iommuWalks)
         guard entry.present else {
@@ -85,6 +90,7 @@ extension World {
             invalidate(.iotlb, page: page, in: &state)
             log.effect("permission fault drops IOTLB[\(name)]")
         }
+        guard iommuTranslates(state) else { return (nil, "translation disabled by release") }
         log.count(\.iommuWalks)
         let entry = pte(page, in: state)
         guard entry.present else { return (nil, "IOMMU walk finds no PTE") }

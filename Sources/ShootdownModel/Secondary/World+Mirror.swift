@@ -117,6 +117,7 @@ extension World {
     /// flush remote TLBs).
     func mirrorInvalidateStart(_ thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         guard hasMirror, mirrorRegistered, let mirror = configuration.mirror else { return }
+        if mirror.isKVM && isReleased(state) { return }  // hlist subscriptions are unhashed
         checkCallbackContext(thread, in: &state, log: &log)
         if mirror.isKVM {
             state.set(layout.kvmInProgress, state.get(layout.kvmInProgress) &+ 1)
@@ -144,6 +145,7 @@ extension World {
     /// KVM's `kvm_mmu_invalidate_end` (`mmu_invalidate_seq++`, `in_progress--`).
     func mirrorInvalidateEnd(_ thread: Int, in state: inout WorldState, log: inout StepLog) {
         guard hasMirror, mirrorRegistered, let mirror = configuration.mirror else { return }
+        if mirror.isKVM && isReleased(state) { return }
         checkCallbackContext(thread, in: &state, log: &log)
         if mirror.isKVM {
             for other in mirrorThreads { state.setFlag(layout.threads[other].stale, true) }

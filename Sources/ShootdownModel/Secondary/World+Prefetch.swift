@@ -4,7 +4,8 @@ extension World {
     /// Whether the walker may fill page `page` now: its IOTLB entry is empty, its PTE present,
     /// some device will still use it, and, when the IOTLB has a capacity, there is room (speculation does not evict).
     func isPrefetchCandidate(_ page: Int, in state: WorldState) -> Bool {
-        guard state.get(layout.iotlb[page]) == 0, pte(page, in: state).present, translationInUse(page, in: state) else {
+        guard state.get(layout.iotlb[page]) == 0, pte(page, in: state).present, translationInUse(page, in: state),
+              iommuTranslates(state) else {
             return false
         }
         guard let capacity = configuration.tlbCapacity else { return true }

@@ -124,7 +124,7 @@ extension World {
         if tracksMmap { entry.writes.insert(locations.mmap) }
         entry.reads.insert(locations.pte(page))
         if checked {
-            returnCheckLocations(page: page, reads: &entry.reads)
+            for other in configuration.pages.indices { returnCheckLocations(page: other, reads: &entry.reads) }
             entry.writes.insert(locations.flags)
         }
         var touchesFrames = false
@@ -132,6 +132,9 @@ extension World {
             guard case let .step(step) = op else { continue }
             insertStepLocations(step.kind, page: page, reads: &entry.reads, writes: &entry.writes)
             touchesFrames = touchesFrames || step.kind.touchesFrames
+            if step.kind == .freeAllGathered {
+                for other in configuration.pages.indices { entry.reach(page: other, writing: true) }
+            }
         }
         if touchesFrames {
             entry.reads.insert(locations.pte(page))
@@ -152,7 +155,7 @@ extension StepKind {
     /// Whether the step allocates or frees a frame.
     var touchesFrames: Bool {
         switch self {
-        case .allocCopy, .allocZeroed, .freeNewPage, .freeGatheredPages: return true
+        case .allocCopy, .allocZeroed, .freeNewPage, .freeGatheredPages, .freeAllGathered: return true
         default: return false
         }
     }

@@ -15,6 +15,8 @@ struct StateLayout: Sendable {
         /// mmu_gather: a page is queued (1 bit) and which frame (``gatherFrame``).
         var gatherQueued = BitField.empty
         var gatherFrame = BitField.empty
+        /// `exit_mmap`'s gather: the frames queued for freeing, a bit each.
+        var gatherMask = BitField.empty
         /// mmu_gather: a range was recorded (`tlb->end` set), so the gather flush flushes.
         var gathered = BitField.empty
         /// A batched flush is pending (`arch_tlbbatch_add_pending` without the flush yet).
@@ -76,6 +78,9 @@ struct StateLayout: Sendable {
     var itreeBusy = BitField.empty
     /// KVM: `mmu_invalidate_in_progress`.
     var kvmInProgress = BitField.empty
+    /// `mmu_notifier_release` ran: the subscriptions are unhashed and, unless the policy says
+    /// otherwise, the IOMMU no longer translates for the devices.
+    var released = BitField.empty
     /// Sticky: a callback that may sleep ran under the PTL.
     var sleepInAtomic = BitField.empty
     /// Sticky: a mirror entry was installed for a page while an invalidation of it was active.

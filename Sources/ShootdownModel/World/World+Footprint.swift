@@ -171,8 +171,11 @@ extension World {
         if threadPC(thread, in: state) == 0 { reads.insert(pte) }
         if let operation = currentOperation(thread, in: state), operation.isCheckedOnReturn,
            program.mayReturn(after: position) {
-            returnCheckLocations(page: page, reads: &reads)
-            if staleSecondaryEntry(page: page, in: state) != nil || step.kind.writesPTE { writes.insert(locations.flags) }
+            for checked in operation.kernelOperation == .exitMMAP ? Array(configuration.pages.indices) : [page] {
+                returnCheckLocations(page: checked, reads: &reads)
+                if staleSecondaryEntry(page: checked, in: state) != nil { writes.insert(locations.flags) }
+            }
+            if step.kind.writesPTE { writes.insert(locations.flags) }
         }
         switch step.kind {
         case .lockPTL, .unlockPTL, .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage, .detachVMA,
@@ -181,8 +184,10 @@ extension World {
              .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
              .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM,
              .restoreOrigPTE, .invalidatePMD, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq,
-             .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorFailAccess:
+             .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorFailAccess, .zapAll, .freeAllGathered:
             break
+        case .notifierRelease:
+            for other in roles.indices { reads.insert(locations.local(other)) }
         case .mirrorInstall:
             for other in roles.indices { reads.insert(locations.local(other)) }
             reads.insert(locations.notifierCore)
@@ -264,6 +269,18 @@ extension World {
             reads.insert(pte)
         case .mirrorFailAccess:
             break
+        case .notifierRelease, .zapAll:
+            // Release flushes every IOTLB and ATC entry and stops translation (kept with the
+            // PTEs and entries it guards); the zap clears every PTE.
+            for other in configuration.pages.indices {
+                reads.insert(locations.pte(other))
+                writes.insert([locations.pte(other), locations.iotlb(other)])
+            }
+            for device in layout.atc.indices { writes.insert(locations.atc(device)) }
+            insertMirrorLocations(into: &reads)
+            insertMirrorLocations(into: &writes)
+        case .freeAllGathered:
+            for frame in 0..<frameCount { writes.insert(locations.data(frame)) }
         case .intervalReadBegin, .kvmSnapshotSeq, .mirrorLock, .mirrorUnlock, .mirrorInstall:
             insertMirrorLocations(into: &reads)
             insertMirrorLocations(into: &writes)

@@ -26,6 +26,7 @@ extension World {
         layout.freedFrameAccess = try bits.allocate(1)
         layout.framePoolExhausted = try bits.allocate(1)
         if operations.contains(where: \.isCheckedOnReturn) { layout.staleSecondary = try bits.allocate(1) }
+        if operations.contains(where: { $0.kernelOperation == .exitMMAP }) { layout.released = try bits.allocate(1) }
         if mirrored, let mirror = configuration.mirror {
             let instances = mirror.isKVM ? 1 : configuration.threads.count { $0.kind == .mirror }
             for _ in 0..<instances {
@@ -93,6 +94,10 @@ extension World {
                     fields.gatherFrame = try bits.allocate(frameBits)
                     fields.gathered = try bits.allocate(1)
                     fields.batchPending = try bits.allocate(1)
+                }
+                if thread.operations.contains(where: { $0.kernelOperation == .exitMMAP }) {
+                    guard frameCount <= 64 else { throw .unsupported("exit() supports at most 64 frames") }
+                    fields.gatherMask = try bits.allocate(frameCount)
                 }
                 for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
             case .device:

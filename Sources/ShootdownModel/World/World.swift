@@ -241,16 +241,25 @@ public struct World: TransitionSystem, Sendable {
     }
 
     private static func validate(_ configuration: ModelConfiguration) throws(ModelError) {
-        switch (configuration.iommu.kind, configuration.architecture) {
-        case (.smmuv3, .x86): throw .unsupported("an SMMUv3 belongs to an arm64 system; use iommu = vtd on x86")
-        case (.vtd, .arm64): throw .unsupported("a VT-d IOMMU belongs to an x86 system; use iommu = smmuv3 on arm64")
-        default: break
+        if configuration.iommu.architecture != configuration.architecture {
+            throw .unsupported(configuration.architecture == .x86
+                ? "an SMMUv3 belongs to an arm64 system; use iommu = vtd or amd on x86"
+                : "a \(configuration.iommu.kind.rawValue) IOMMU belongs to an x86 system; use iommu = smmuv3 on arm64")
+        }
+        if configuration.iommu.privateASID && configuration.iommu.kind != .smmuv3 {
+            throw .unsupported("asid=private is an SMMUv3 setting")
         }
         if configuration.iommu.btm && configuration.iommu.kind != .smmuv3 {
             throw .unsupported("broadcast TLB maintenance (btm) is an SMMUv3 feature")
         }
         if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
         if configuration.pages.count > 64 { throw .unsupported("at most 64 pages") }
+        for thread in configuration.threads {
+            if let last = thread.operations.firstIndex(where: { $0.kernelOperation == .exitMMAP }),
+               last != thread.operations.count - 1 {
+                throw .unsupported("exit() ends the process: it must be thread \(thread.name)'s last operation")
+            }
+        }
         if let capacity = configuration.tlbCapacity, capacity < 1 { throw .unsupported("a TLB capacity must be at least 1") }
         for thread in configuration.threads where thread.kind == .device {
             if thread.usesSyscalls { throw .unsupported("a device cannot call munmap, madvise or a kernel path; only CPU threads run them") }
