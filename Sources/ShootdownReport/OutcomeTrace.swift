@@ -2,8 +2,8 @@ import ShootdownChecker
 import ShootdownModel
 
 /// One execution a report shows: the counterexample to an invariant or an `eventually`
-/// clause, or the execution that refutes the final condition (a `~exists` witness or a
-/// `forall` counterexample).
+/// clause, the execution that refutes the final condition (a `~exists` witness or a `forall`
+/// counterexample), or one in which an `exists` condition holds.
 public struct OutcomeTrace: Sendable {
     /// Which kind of property the execution refutes.
     public enum Kind: String, Codable, Sendable {
@@ -13,6 +13,8 @@ public struct OutcomeTrace: Sendable {
         case liveness
         /// The final condition, as quantified, fails in the last (terminal) state.
         case final
+        /// An `exists` condition holds in the last (terminal) state: how the outcome is reached.
+        case witness
     }
 
     public var kind: Kind
@@ -29,9 +31,13 @@ public struct OutcomeTrace: Sendable {
 }
 
 extension ScenarioOutcome {
-    /// The executions worth showing, in report order: invariants, `eventually` clauses, then
-    /// the final condition.
-    public var traces: [OutcomeTrace] {
+    /// The executions that refute a property, in report order: invariants, `eventually`
+    /// clauses, then the final condition.
+    public var traces: [OutcomeTrace] { traces(witnesses: false) }
+
+    /// ``traces``, followed, when `witnesses` is set, by an execution in which an `exists`
+    /// condition holds.
+    public func traces(witnesses: Bool) -> [OutcomeTrace] {
         var traces: [OutcomeTrace] = []
         for invariant in result.invariants {
             guard let path = invariant.counterexample else { continue }
@@ -55,7 +61,13 @@ extension ScenarioOutcome {
         if let final = scenario.final, let found = result.finals.first {
             let wanted: Path<World>?
             switch final.quantifier {
-            case .exists: wanted = nil
+            case .exists:
+                if witnesses, let path = found.witness {
+                    traces.append(OutcomeTrace(kind: .witness, property: final.text,
+                                               title: "exists \(final.text) holds in this execution",
+                                               actions: path.actions, start: path.states[0]))
+                }
+                wanted = nil
             case .notExists: wanted = found.witness
             case .forall: wanted = found.counterexample
             }
