@@ -14,8 +14,10 @@ struct HTMLScenarioSection {
         html.append("<p class=\"meta\">Configuration: <code>\(variant.summary.htmlEscaped)</code><br>"
                     + "Policy <code>\(variant.policy.name.htmlEscaped)</code>: \(variant.policy.summary.htmlEscaped)</p>")
         html.append("<p class=\"meta\">\(exploration.htmlEscaped)</p>")
-        html.append("<ul class=\"verdicts\">" + HTMLVerdicts.lines(of: result).map { "<li>\($0)</li>" }.joined() + "</ul>")
-        html.append("<div class=\"tables\">\n<div>\n<h3>Expectations</h3>\n\(expectationTable())\n</div>")
+        html.append("<div class=\"tables\">")
+        html.append("<div>\n<h3>Verdicts</h3>\n<ul class=\"verdicts\">"
+                    + HTMLVerdicts.lines(of: result).map { "<li>\($0)</li>" }.joined() + "</ul>\n\(positiveNegative)</div>")
+        html.append("<div>\n<h3>Expectations</h3>\n\(expectationTable())\n</div>")
         html.append("<div>\n\(costTable())\n</div>\n</div>")
         for (index, trace) in result.traces.enumerated() {
             let heading = trace.kind == .witness ? "Witness" : "Counterexample"
@@ -39,9 +41,15 @@ struct HTMLScenarioSection {
         return text
     }
 
+    /// herd7's counts of terminal states where the final condition's expression holds or not.
+    private var positiveNegative: String {
+        guard let final = result.finalCondition else { return "" }
+        return "<p class=\"meta\">Terminal states: positive \(final.positive), negative \(final.negative)</p>"
+    }
+
     /// Each judged property: expected, found, met.
     private func expectationTable() -> String {
-        var html = ["<table>", "<thead><tr><th>Property</th><th>Expected</th><th>Found</th><th>Met</th></tr></thead>", "<tbody>"]
+        var html = ["<table class=\"compact\">", "<thead><tr><th>Property</th><th>Expected</th><th>Found</th><th>Met</th></tr></thead>", "<tbody>"]
         for expectation in result.expectations {
             let stated = expectation.stated ? "" : " <span class=\"meta\">(default)</span>"
             let met = expectation.met ? "<span class=\"met\">yes</span>" : "<span class=\"unmet\">NO</span>"
@@ -58,7 +66,7 @@ struct HTMLScenarioSection {
         guard !result.traces.isEmpty else {
             return "<h3>Cost</h3>\n<p class=\"meta\">No execution to cost: no property was refuted and no exists condition holds.</p>"
         }
-        var html = ["<h3>Cost of the executions shown (columns: the diagrams below)</h3>", "<table>", "<thead><tr><th>Counter</th>"
+        var html = ["<h3>Cost of the executions below</h3>", "<table class=\"compact\">", "<thead><tr><th>Counter</th>"
                         + result.traces.indices.map { "<th>\($0 + 1)</th>" }.joined() + "</tr></thead>", "<tbody>"]
         let columns = result.traces.map(\.cost.entries)
         for (row, entry) in CostCounters().entries.enumerated() {

@@ -11,7 +11,9 @@ enum HTMLStyle {
     table { border-collapse: collapse; margin: 8px 0; }
     th, td { border: 1px solid #c8c8c8; padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: #f0f0f0; }
-    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.compact th, table.compact td { padding: 2px 8px; font-size: 13px; }
+    .tables h3 { margin-top: 12px; }
     td.zero { color: #a6a6a6; }
     .met { color: #1e6b1e; font-weight: bold; }
     .unmet { color: #b00020; font-weight: bold; }
@@ -23,7 +25,7 @@ enum HTMLStyle {
     .legend span.swatch { display: inline-block; width: 14px; height: 12px; margin-right: 4px;
                           vertical-align: middle; border: 1.5px solid; }
     .diagram { overflow-x: auto; }
-    .tables { display: flex; flex-wrap: wrap; gap: 40px; align-items: flex-start; }
+    .tables { display: flex; flex-wrap: wrap; gap: 36px; align-items: flex-start; }
     svg text { font-family: "DejaVu Sans Mono", ui-monospace, monospace; white-space: pre; }
     """
 }

@@ -25,13 +25,14 @@ public struct SVGTimeline: Sendable {
         let bottomHeader = layout.height - SVGTimelineLayout.headerHeight
         for (column, lane) in trace.lanes.enumerated() {
             let x = layout.laneX(column)
+            let laneWidth = layout.laneWidths[column]
             let lifeline = x + SVGTimelineLayout.boxLeftInset / 2
-            svg.append("<rect x=\"\(x)\" y=\"0\" width=\"\(layout.laneWidth)\" height=\"\(layout.height)\" fill=\"\(column % 2 == 0 ? "#fafafa" : "#f1f1f1")\"/>")
+            svg.append("<rect x=\"\(x)\" y=\"0\" width=\"\(laneWidth)\" height=\"\(layout.height)\" fill=\"\(column % 2 == 0 ? "#fafafa" : "#f1f1f1")\"/>")
             svg.append("<line x1=\"\(lifeline)\" y1=\"\(SVGTimelineLayout.headerHeight)\" x2=\"\(lifeline)\" y2=\"\(bottomHeader)\" stroke=\"#9a9a9a\" stroke-dasharray=\"4 3\"/>")
             for top in [2, bottomHeader + 4] {
-                svg.append("<rect x=\"\(x + 4)\" y=\"\(top)\" width=\"\(layout.laneWidth - 8)\" height=\"\(SVGTimelineLayout.headerHeight - 8)\" rx=\"5\" fill=\"#3b4a5a\"/>")
-                svg.append("<text x=\"\(x + layout.laneWidth / 2)\" y=\"\(top + 16)\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#ffffff\">\(lane.name.htmlEscaped)</text>")
-                svg.append("<text x=\"\(x + layout.laneWidth / 2)\" y=\"\(top + 30)\" text-anchor=\"middle\" font-size=\"10\" fill=\"#d9e1ea\">\(Self.roleTitle(lane.role).htmlEscaped)</text>")
+                svg.append("<rect x=\"\(x + 4)\" y=\"\(top)\" width=\"\(laneWidth - 8)\" height=\"\(SVGTimelineLayout.headerHeight - 8)\" rx=\"5\" fill=\"#3b4a5a\"/>")
+                svg.append("<text x=\"\(x + laneWidth / 2)\" y=\"\(top + 16)\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#ffffff\">\(lane.name.htmlEscaped)</text>")
+                svg.append("<text x=\"\(x + laneWidth / 2)\" y=\"\(top + 30)\" text-anchor=\"middle\" font-size=\"10\" fill=\"#d9e1ea\">\(Self.roleTitle(lane.role).htmlEscaped)</text>")
             }
         }
         return svg

@@ -29,22 +29,25 @@ struct SVGTimelineLayout {
     // Fonts are monospaced, so a line's width is its character count times the advance.
     static let labelFont = 11
     static let labelAdvance = 6.8
-    static let labelLineHeight = 14
+    static let labelLineHeight = 13
     static let effectFont = 10
     static let effectAdvance = 6.2
-    static let effectLineHeight = 13
+    static let effectLineHeight = 12
     /// Left margin holding the step numbers and the loop bracket.
     static let gutter = 60
     static let headerHeight = 44
     static let bannerHeight = 24
-    static let rowGap = 6
+    static let rowGap = 5
     /// Space on the lane's left for the PTL bar, and on its right before the next lane.
     static let boxLeftInset = 18
     static let boxRightInset = 6
     static let textInset = 6
-    static let boxPadding = 5
+    static let boxPadding = 4
 
-    let laneWidth: Int
+    /// Each column's width: lanes with longer text get more room.
+    let laneWidths: [Int]
+    /// Each column's left edge.
+    private let laneLefts: [Int]
     /// The column of each thread that has a lane.
     let columnOfThread: [Int: Int]
     private(set) var rows: [Row] = []
@@ -57,23 +60,30 @@ struct SVGTimelineLayout {
 
     /// Lays out `trace` for a drawing about `targetWidth` pixels wide.
     init(_ trace: TraceReport, targetWidth: Int = 1320) {
-        let count = max(trace.lanes.count, 1)
-        laneWidth = min(320, max(180, (targetWidth - Self.gutter) / count))
         var columns: [Int: Int] = [:]
         for (column, lane) in trace.lanes.enumerated() { columns[lane.thread] = column }
         columnOfThread = columns
-        let boxText = laneWidth - Self.boxLeftInset - Self.boxRightInset - 2 * Self.textInset
-        let labelChars = Int(Double(boxText) / Self.labelAdvance)
-        let effectChars = Int(Double(boxText) / Self.effectAdvance)
+        laneWidths = Self.widths(of: trace, columns: columns, available: targetWidth - Self.gutter)
+        var lefts: [Int] = []
+        var left = Self.gutter
+        for width in laneWidths {
+            lefts.append(left)
+            left += width
+        }
+        laneLefts = lefts
+        let boxText = laneWidths.map { $0 - Self.boxLeftInset - Self.boxRightInset - 2 * Self.textInset }
         var y = Self.headerHeight + 8
         for step in trace.steps {
             if step.time - 1 == trace.loopStart {
                 loopBannerTop = y
                 y += Self.bannerHeight
             }
-            let lines = Self.lines(of: step, labelChars: labelChars, effectChars: effectChars)
+            let room = Double(boxText[columns[step.thread] ?? 0])
+            let lines = Self.lines(of: step, labelChars: Int(room / Self.labelAdvance),
+                                   effectChars: Int(room / Self.effectAdvance))
             let textHeight = lines.reduce(0) { $0 + ($1.kind == .effect ? Self.effectLineHeight : Self.labelLineHeight) }
-            let height = textHeight + 2 * Self.boxPadding
+            // Two more pixels below, for descenders.
+            let height = textHeight + 2 * Self.boxPadding + 2
             rows.append(Row(step: step, column: columns[step.thread] ?? 0, top: y, height: height, lines: lines))
             y += height + Self.rowGap
         }
@@ -85,15 +95,32 @@ struct SVGTimelineLayout {
     }
 
     /// The whole drawing's size.
-    var width: Int { Self.gutter + laneWidth * max(columnOfThread.count, 1) + 8 }
+    var width: Int { Self.gutter + laneWidths.reduce(0, +) + 8 }
     var height: Int { bodyBottom + 8 + Self.headerHeight }
 
     /// The left edge of a column.
-    func laneX(_ column: Int) -> Int { Self.gutter + column * laneWidth }
+    func laneX(_ column: Int) -> Int { laneLefts[column] }
 
     /// The left edge and width of a step's box in `column`.
     func box(_ column: Int) -> (x: Int, width: Int) {
-        (laneX(column) + Self.boxLeftInset, laneWidth - Self.boxLeftInset - Self.boxRightInset)
+        (laneX(column) + Self.boxLeftInset, laneWidths[column] - Self.boxLeftInset - Self.boxRightInset)
+    }
+
+    /// Shares `available` pixels among the lanes in proportion to the longest line each lane's
+    /// steps would like (within bounds), so that busy lanes wrap less and idle ones stay narrow.
+    private static func widths(of trace: TraceReport, columns: [Int: Int], available: Int) -> [Int] {
+        let minimum = 150, maximum = 400
+        let frame = Double(boxLeftInset + boxRightInset + 2 * textInset)
+        var wanted = Array(repeating: 16.0 * labelAdvance + frame, count: max(trace.lanes.count, 1))
+        for step in trace.steps {
+            guard let column = columns[step.thread] else { continue }
+            let label = [step.function.map { "\($0): \(step.call ?? "")" } ?? "", step.summary].map(\.count).max() ?? 0
+            let effect = step.effects.map { Double($0.count + 2) * effectAdvance }.max() ?? 0
+            let width = max(Double(min(label, 44)) * labelAdvance, min(effect, 44 * effectAdvance)) + frame
+            wanted[column] = max(wanted[column], width)
+        }
+        let scale = Double(available) / wanted.reduce(0, +)
+        return wanted.map { min(maximum, max(minimum, Int($0 * scale))) }
     }
 
     /// The text of a step's box: its label (`function: call`, or the access), what it did, and

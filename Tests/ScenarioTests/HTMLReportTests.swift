@@ -71,12 +71,14 @@ struct HTMLReportTests {
             for (row, next) in zip(layout.rows, layout.rows.dropFirst()) {
                 #expect(row.top + row.height <= next.top)
             }
-            let (_, width) = layout.box(0)
-            let room = Double(width - 2 * SVGTimelineLayout.textInset)
-            for line in layout.rows.flatMap(\.lines) {
-                let advance = line.kind == .effect ? SVGTimelineLayout.effectAdvance : SVGTimelineLayout.labelAdvance
-                #expect(Double(line.text.count) * advance <= room, "\(line.text)")
+            for row in layout.rows {
+                let room = Double(layout.box(row.column).width - 2 * SVGTimelineLayout.textInset)
+                for line in row.lines {
+                    let advance = line.kind == .effect ? SVGTimelineLayout.effectAdvance : SVGTimelineLayout.labelAdvance
+                    #expect(Double(line.text.count) * advance <= room, "\(line.text)")
+                }
             }
+            #expect(layout.laneWidths.allSatisfy { $0 >= 150 })
             #expect(layout.bodyBottom < layout.height)
         }
     }
