@@ -1,6 +1,10 @@
 import ShootdownChecker
 
 /// Figures about one search: what was explored, how, and how long it took.
+///
+/// The fields mirror the checker's ``Statistics`` on purpose: the report's schema is versioned
+/// and documented (`docs/JSON-SCHEMA.md`), so it must not change when the checker's internal
+/// figures do.
 public struct ExplorationReport: Codable, Sendable, Equatable {
     /// Distinct states stored (of the reduced graph when a reduction applied).
     public var states: Int
