@@ -21,9 +21,9 @@ extension ScenarioReport {
             InvariantReport(name: invariant.name,
                             verdict: invariant.holds ? (result.stoppedAtViolation ? "unsettled" : "holds") : "violated")
         }
-        liveness = result.eventualities.map { outcome in
-            LivenessReport(condition: outcome.name, verdict: outcome.holds ? "holds" : "violated",
-                           counterexample: outcome.counterexample.map { $0.isTerminal ? "terminal" : "livelock" })
+        liveness = result.eventualities.map { eventuality in
+            LivenessReport(condition: eventuality.name, verdict: eventuality.holds ? "holds" : "violated",
+                           counterexample: eventuality.counterexample.map { $0.isTerminal ? "terminal" : "livelock" })
         }
         expectations = outcome.judgements.compactMap { judgement in
             judgement.expected.map {

@@ -96,16 +96,16 @@ struct Check: ParsableCommand {
             }
             if !outcome.expectationsMet { unmet = true }
         }
+        if files.count > 1 && !json {
+            print("")
+            print("Checked \(files.count) scenario\(files.count == 1 ? "" : "s")"
+                  + (badInput ? "; some could not be read" : "") + (unmet ? "; some expectations not met" : "; every expectation met"))
+        }
         do {
             try writeReports(reports)
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
-        }
-        if files.count > 1 && !json {
-            print("")
-            print("Checked \(files.count) scenario\(files.count == 1 ? "" : "s")"
-                  + (badInput ? "; some could not be read" : "") + (unmet ? "; some expectations not met" : "; every expectation met"))
         }
         if badInput { throw ExitCode(2) }
         if unmet { throw ExitCode(1) }
