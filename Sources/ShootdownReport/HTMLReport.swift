@@ -35,7 +35,7 @@ public struct HTMLReport: Sendable {
     /// One row per scenario: name, configuration, verdicts, expectations, states, time.
     private func summaryTable() -> String {
         var html = ["<table class=\"summary\">",
-                    "<thead><tr><th>Scenario</th><th>Configuration</th><th>Verdicts</th><th>Expectations</th>"
+                    "<thead><tr><th>Scenario</th><th>Configuration</th><th>Verdicts <span class=\"meta\">(green: as the file expects; red: not)</span></th><th>Expectations</th>"
                         + "<th>States</th><th>Time</th></tr></thead>", "<tbody>"]
         for (index, result) in results.enumerated() {
             let verdicts = HTMLVerdicts.lines(of: result).map { "<li>\($0)</li>" }.joined()

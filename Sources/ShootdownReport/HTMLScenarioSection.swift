@@ -15,7 +15,7 @@ struct HTMLScenarioSection {
                     + "Policy <code>\(variant.policy.name.htmlEscaped)</code>: \(variant.policy.summary.htmlEscaped)</p>")
         html.append("<p class=\"meta\">\(exploration.htmlEscaped)</p>")
         html.append("<div class=\"tables\">")
-        html.append("<div>\n<h3>Verdicts</h3>\n<ul class=\"verdicts\">"
+        html.append("<div>\n<h3>Verdicts <span class=\"meta\">(green: as expected; red: not)</span></h3>\n<ul class=\"verdicts\">"
                     + HTMLVerdicts.lines(of: result).map { "<li>\($0)</li>" }.joined() + "</ul>\n\(positiveNegative)</div>")
         html.append("<div>\n<h3>Expectations</h3>\n\(expectationTable())\n</div>")
         html.append("<div>\n\(costTable())\n</div>\n</div>")

@@ -17,8 +17,8 @@ enum HTMLStyle {
     td.zero { color: #a6a6a6; }
     .met { color: #1e6b1e; font-weight: bold; }
     .unmet { color: #b00020; font-weight: bold; }
-    .violated { color: #b00020; }
-    .holds { color: #1e6b1e; }
+    .as-expected { color: #1e6b1e; }
+    .not-as-expected { color: #b00020; font-weight: bold; }
     .unsettled { color: #8a6d00; }
     ul.verdicts { margin: 0; padding-left: 16px; }
     .legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0 10px; font-size: 12.5px; }
