@@ -12,6 +12,9 @@ public struct ScenarioOutcome: Sendable {
         public var found: String
         /// What the file expects; `nil` when it states nothing (then nothing is judged).
         public var expected: String?
+        /// Whether the file states the expectation (`Result:` or `Expect:`) rather than leaving a
+        /// built-in invariant to its default, `holds`.
+        public var stated: Bool
         public var isMet: Bool { expected == nil || expected == found }
     }
 
@@ -41,6 +44,16 @@ public struct ScenarioOutcome: Sendable {
         }
     }
 
+    /// ``conditionValidated``, or `false` when a stop at the first violation found a final state
+    /// that refutes the condition before its observation settled; `nil` while unsettled.
+    public var conditionVerdict: Bool? {
+        if let validated = conditionValidated { return validated }
+        guard result.stoppedAtViolation, let final = scenario.final, let found = result.finals.first else { return nil }
+        let refuted = (final.quantifier == .notExists && found.witness != nil)
+            || (final.quantifier == .forall && found.counterexample != nil)
+        return refuted ? false : nil
+    }
+
     /// Whether every `eventually` clause holds.
     public var livenessHolds: Bool? {
         result.eventualities.isEmpty ? nil : result.eventualities.allSatisfy(\.holds)
@@ -51,18 +64,20 @@ public struct ScenarioOutcome: Sendable {
         var judgements: [Judgement] = []
         if let observation {
             judgements.append(Judgement(property: "final", found: observation.rawValue,
-                                        expected: scenario.expectations.observation?.rawValue))
+                                        expected: scenario.expectations.observation?.rawValue,
+                                        stated: scenario.expectations.observation != nil))
         }
         for invariant in result.invariants {
             // After a stop at the first violation, only the invariants found violated are settled.
             if result.stoppedAtViolation && invariant.holds { continue }
-            let expected = scenario.expectations.verdicts[invariant.name] ?? .holds
+            let stated = scenario.expectations.verdicts[invariant.name]
             judgements.append(Judgement(property: invariant.name, found: invariant.holds ? "holds" : "violated",
-                                        expected: expected.rawValue))
+                                        expected: (stated ?? .holds).rawValue, stated: stated != nil))
         }
         if let livenessHolds {
+            let stated = scenario.expectations.verdicts["eventually"]
             judgements.append(Judgement(property: "eventually", found: livenessHolds ? "holds" : "violated",
-                                        expected: scenario.expectations.verdicts["eventually"]?.rawValue))
+                                        expected: stated?.rawValue, stated: stated != nil))
         }
         return judgements
     }

@@ -33,8 +33,7 @@ public struct SummaryRenderer: Sendable {
         if let final = scenario.final, let found = outcome.result.finals.first, outcome.result.stoppedAtViolation,
            outcome.observation == nil {
             // Stopped before both kinds of final state were seen: the condition's verdict only.
-            let violated = (final.quantifier == .notExists && found.witness != nil) || (final.quantifier == .forall && found.counterexample != nil)
-            lines.append(violated ? "No" : "Unsettled")
+            lines.append(outcome.conditionVerdict == false ? "No" : "Unsettled")
             lines.append("Condition \(final.quantifier.rawValue) \(final.text)")
             lines.append("Positive: \(found.satisfied) Negative: \(found.unsatisfied) (so far)")
         }
@@ -55,8 +54,7 @@ public struct SummaryRenderer: Sendable {
         }
         let time = stats.seconds < 1 ? "\(fixed(stats.seconds * 1000, 2)) ms" : "\(fixed(stats.seconds, 2)) s"
         lines.append("Time \(scenario.name) \(time) (\(fixed(stats.statesPerSecond, 0)) states/s)")
-        let stated = Set(scenario.expectations.verdicts.keys).union(scenario.expectations.observation == nil ? [] : ["final"])
-        for judgement in outcome.judgements where judgement.expected != nil && (stated.contains(judgement.property) || !judgement.isMet) {
+        for judgement in outcome.judgements where judgement.expected != nil && (judgement.stated || !judgement.isMet) {
             let mark = judgement.isMet ? "ok" : "UNEXPECTED"
             lines.append("Expect \(judgement.property): \(judgement.expected!), found \(judgement.found) — \(mark)")
         }
@@ -66,38 +64,11 @@ public struct SummaryRenderer: Sendable {
     }
 
     private func counterexamples(_ outcome: ScenarioOutcome) -> [String] {
-        let world = outcome.world
         var lines: [String] = []
-        for invariant in outcome.result.invariants {
-            guard let path = invariant.counterexample else { continue }
+        for trace in outcome.traces {
             lines.append("")
-            lines.append("Counterexample: \(invariant.name) violated after \(path.actions.count) steps")
-            lines.append(render(path.actions, from: path.states[0], world: world))
-        }
-        for liveness in outcome.result.eventualities {
-            guard let lasso = liveness.counterexample else { continue }
-            lines.append("")
-            if lasso.isTerminal {
-                lines.append("Counterexample: eventually \(liveness.name) — this execution stops without it")
-                lines.append(render(lasso.stem.actions, from: lasso.stem.states[0], world: world))
-            } else {
-                lines.append("Counterexample: eventually \(liveness.name) — a fair execution loops forever without it")
-                let actions = lasso.stem.actions + lasso.cycle
-                lines.append(render(actions, from: lasso.stem.states[0], world: world, loopStart: lasso.stem.actions.count))
-            }
-        }
-        if let final = outcome.scenario.final, let found = outcome.result.finals.first {
-            let wanted: Path<World>?
-            switch final.quantifier {
-            case .exists: wanted = nil
-            case .notExists: wanted = found.witness
-            case .forall: wanted = found.counterexample
-            }
-            if let path = wanted {
-                lines.append("")
-                lines.append("Counterexample: \(final.quantifier.rawValue) \(final.text) fails in this execution")
-                lines.append(render(path.actions, from: path.states[0], world: world))
-            }
+            lines.append("Counterexample: " + trace.title)
+            lines.append(render(trace.actions, from: trace.start, world: outcome.world, loopStart: trace.loopStart))
         }
         return lines
     }
@@ -107,11 +78,8 @@ public struct SummaryRenderer: Sendable {
         var cost = CostCounters()
         for entry in entries { cost += entry.cost }
         let costs = cost.entries.filter { $0.value > 0 }.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
-        // The scenario's own threads always have a lane; kernel workers and the IOMMU's walker
-        // only when they act in this execution.
-        let acting = Set(entries.map(\.thread))
-        let lanes = world.threadNames.indices.filter { $0 < world.configuration.threads.count || acting.contains($0) }
-        return timeline.render(entries, threads: world.threadNames, lanes: lanes, loopStart: loopStart)
+        return timeline.render(entries, threads: world.threadNames, lanes: Narration.lanes(of: entries, in: world),
+                               loopStart: loopStart)
             + "\nCost of these steps: " + (costs.isEmpty ? "none" : costs)
     }
 }

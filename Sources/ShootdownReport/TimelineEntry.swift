@@ -10,6 +10,17 @@ public struct TimelineEntry: Sendable {
     public var citation: String?
     /// Costs of the step.
     public var cost: CostCounters
+    /// The kernel function the step models, when it is a kernel program step.
+    public var function: String?
+    /// The call or statement inside ``function``, when it is a kernel program step.
+    public var call: String?
+    /// A one-line summary of what happened, e.g. `write a = 1 (TLB hit)`; may be empty for a
+    /// kernel step that only needs its label.
+    public var summary: String
+    /// Effects worth showing, e.g. `IOTLB[a] invalidated`.
+    public var effects: [String]
+    /// What kind of step it is (PTL, notifier, access, …).
+    public var category: StepCategory
 }
 
 /// Narrates a sequence of actions from a state.
@@ -23,10 +34,20 @@ public enum Narration {
             var text = log.step.map { "\($0.label)" } ?? log.summary
             if log.step != nil && !log.summary.isEmpty { text += " — " + log.summary }
             if !log.effects.isEmpty { text += " [" + log.effects.joined(separator: "; ") + "]" }
-            entries.append(TimelineEntry(thread: Int(action.thread), text: text, citation: log.step?.citation,
-                                         cost: log.cost))
+            let thread = Int(action.thread)
+            entries.append(TimelineEntry(thread: thread, text: text, citation: log.step?.citation, cost: log.cost,
+                                         function: log.step?.function, call: log.step?.call, summary: log.summary,
+                                         effects: log.effects,
+                                         category: .of(step: log.step, cost: log.cost, role: world.roles[thread])))
             state = next
         }
         return entries
+    }
+
+    /// The lanes a timeline of `entries` shows: the scenario's own threads always, kernel
+    /// workers and the IOMMU's walkers only when they act in this execution.
+    public static func lanes(of entries: [TimelineEntry], in world: World) -> [Int] {
+        let acting = Set(entries.map(\.thread))
+        return world.threadNames.indices.filter { $0 < world.configuration.threads.count || acting.contains($0) }
     }
 }

@@ -42,6 +42,13 @@ struct Check: ParsableCommand {
     @Flag(help: "End the search at the first violation found (an invariant failing, or a final state that refutes a ~exists or forall condition); other verdicts are then unsettled.")
     var stopAtFirstViolation = false
 
+    @Flag(help: "Print one JSON document (schema: docs/JSON-SCHEMA.md) on standard output instead of the text report.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report of every scenario checked to this file.",
+                               valueName: "FILE"))
+    var html: String?
+
     func run() throws {
         let files: [String]
         do {
@@ -50,8 +57,17 @@ struct Check: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
+        if let html {
+            do {
+                try ReportFile.prepare(html)
+            } catch {
+                Terminal.error(error.description)
+                throw ExitCode(2)
+            }
+        }
         var badInput = false
         var unmet = false
+        var reports: [ScenarioReport] = []
         let renderer = SummaryRenderer(showCounterexamples: !noCounterexamples,
                                        timeline: TimelineRenderer(compact: compact))
         for (index, file) in files.enumerated() {
@@ -63,18 +79,9 @@ struct Check: ParsableCommand {
                 badInput = true
                 continue
             }
-            var options = CheckOptions()
-            options.fairness = fairness == .weak ? .weak : .none
-            options.stateLimit = stateLimit
-            options.reduction = reduction == .por ? .partialOrder : .none
-            options.symmetry = !noSymmetry
-            options.storage = storage == .exact ? .exact : .fingerprint
-            options.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            options.stopAtFirstViolation = stopAtFirstViolation
-            options.progress = Terminal.progressReporter(label: scenario.name)
             let outcome: ScenarioOutcome
             do {
-                outcome = try ScenarioCheck.run(scenario, options: options)
+                outcome = try ScenarioCheck.run(scenario, options: options(label: scenario.name))
             } catch {
                 Terminal.clearProgress()
                 Terminal.error("\(file): error: \(error.description)")
@@ -82,17 +89,56 @@ struct Check: ParsableCommand {
                 continue
             }
             Terminal.clearProgress()
-            if index > 0 { print("") }
-            print(renderer.render(outcome))
+            if json || html != nil { reports.append(ScenarioReport(outcome, traces: !noCounterexamples)) }
+            if !json {
+                if index > 0 { print("") }
+                print(renderer.render(outcome))
+            }
             if !outcome.expectationsMet { unmet = true }
         }
-        if files.count > 1 {
+        if files.count > 1 && !json {
             print("")
             print("Checked \(files.count) scenario\(files.count == 1 ? "" : "s")"
                   + (badInput ? "; some could not be read" : "") + (unmet ? "; some expectations not met" : "; every expectation met"))
         }
+        do {
+            try writeReports(reports)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
         if badInput { throw ExitCode(2) }
         if unmet { throw ExitCode(1) }
+    }
+
+    /// The search options the flags ask for; `label` names the scenario in the progress line.
+    private func options(label: String) -> CheckOptions {
+        var options = CheckOptions()
+        options.fairness = fairness == .weak ? .weak : .none
+        options.stateLimit = stateLimit
+        options.reduction = reduction == .por ? .partialOrder : .none
+        options.symmetry = !noSymmetry
+        options.storage = storage == .exact ? .exact : .fingerprint
+        options.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        options.stopAtFirstViolation = stopAtFirstViolation
+        options.progress = Terminal.progressReporter(label: label)
+        return options
+    }
+
+    /// Prints the JSON document and writes the HTML report, as asked.
+    private func writeReports(_ reports: [ScenarioReport]) throws(ReportFile.Failure) {
+        if json {
+            let data: Data
+            do {
+                data = try CheckReport(results: reports).jsonData()
+            } catch {
+                throw ReportFile.Failure(description: "error: cannot encode the JSON report: \(error)")
+            }
+            print(String(decoding: data, as: UTF8.self))
+        }
+        if let html {
+            try ReportFile.write(HTMLReport(results: reports).render(), to: html)
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 /// Counts of the invalidations and other work an execution performs.
-public struct CostCounters: Sendable, Equatable {
+public struct CostCounters: Sendable, Equatable, Codable {
     /// CPU TLB invalidations of single pages (`flush_tlb_page`, `ptep_clear_flush`).
     public var cpuTLBIPage = 0
     /// CPU TLB invalidations of ranges (mmu_gather flush).
