@@ -104,8 +104,7 @@ public struct SummaryRenderer: Sendable {
 
     private func render(_ actions: [WorldAction], from start: WorldState, world: World, loopStart: Int? = nil) -> String {
         let entries = Narration.narrate(actions, from: start, in: world)
-        var cost = CostCounters()
-        for entry in entries { cost += entry.cost }
+        let cost = CostCounters(summing: entries)
         let costs = cost.entries.filter { $0.value > 0 }.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
         // The scenario's own threads always have a lane; kernel workers and the IOMMU's walker
         // only when they act in this execution.

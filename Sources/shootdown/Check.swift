@@ -55,6 +55,7 @@ struct Check: ParsableCommand {
         let renderer = SummaryRenderer(showCounterexamples: !noCounterexamples,
                                        timeline: TimelineRenderer(compact: compact))
         for (index, file) in files.enumerated() {
+            if checkVariants(of: file, index: index, renderer: renderer, badInput: &badInput, unmet: &unmet) { continue }
             let scenario: Scenario
             do {
                 scenario = try ScenarioLowering.load(contentsOf: file)
@@ -63,15 +64,7 @@ struct Check: ParsableCommand {
                 badInput = true
                 continue
             }
-            var options = CheckOptions()
-            options.fairness = fairness == .weak ? .weak : .none
-            options.stateLimit = stateLimit
-            options.reduction = reduction == .por ? .partialOrder : .none
-            options.symmetry = !noSymmetry
-            options.storage = storage == .exact ? .exact : .fingerprint
-            options.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            options.stopAtFirstViolation = stopAtFirstViolation
-            options.progress = Terminal.progressReporter(label: scenario.name)
+            let options = checkOptions(label: scenario.name)
             let outcome: ScenarioOutcome
             do {
                 outcome = try ScenarioCheck.run(scenario, options: options)
