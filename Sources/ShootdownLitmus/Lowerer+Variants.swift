@@ -57,7 +57,8 @@ extension Lowerer {
                 VariantLabel.Choice(key: variants.axes[$0].key.value, value: values[$0]!)
             })
             var variantAST = try base.applying(combination, of: variants.axes)
-            let chosen = try base.qualifiedExpectations(matching: values, selectors: qualified, label: label)
+            let matching = qualified.indices.filter { qualified[$0].matches(values) }
+            let chosen = base.lastPerProperty(matching)
             let overridden = Set(chosen.map { ast.variantExpectations[$0].expectation.property })
             variantAST.expectations = ast.expectations.filter { !overridden.contains($0.property) }
                 + chosen.map { ast.variantExpectations[$0].expectation }
@@ -69,6 +70,7 @@ extension Lowerer {
                 for index in chosen { matchedSkipped[index] = true }
                 continue
             }
+            try base.refuseOverlaps(matching, label: label)
             for index in chosen { matched[index] = true }
             scenarios.append(scenario)
         }
@@ -231,21 +233,26 @@ extension Lowerer {
         return VariantSelector(terms: terms)
     }
 
-    /// The qualified expectations that apply to a variant, by index; two for the same property
-    /// are an error.
-    private func qualifiedExpectations(matching values: [Int: String], selectors: [VariantSelector],
-                                       label: VariantLabel) throws(LitmusError) -> [Int] {
+    /// Of the qualified expectations `matching` a variant (indices in source order), the last
+    /// one for each property.
+    private func lastPerProperty(_ matching: [Int]) -> [Int] {
         var chosen: [String: Int] = [:]
-        for (index, selector) in selectors.enumerated() where selector.matches(values) {
-            let expectation = ast.variantExpectations[index].expectation
-            if let other = chosen[expectation.property] {
-                let at = ast.variantExpectations[other].selector.location
-                throw error("two expectations for \(expectation.property) apply to the variant \(label) "
-                            + "(the other is at \(at.line):\(at.column))", at: ast.variantExpectations[index].selector.location)
-            }
-            chosen[expectation.property] = index
-        }
+        for index in matching { chosen[ast.variantExpectations[index].expectation.property] = index }
         return chosen.values.sorted()
+    }
+
+    /// The error for two qualified expectations about the same property that match one variant.
+    private func refuseOverlaps(_ matching: [Int], label: VariantLabel) throws(LitmusError) {
+        var first: [String: Int] = [:]
+        for index in matching {
+            let expectation = ast.variantExpectations[index]
+            if let other = first[expectation.expectation.property] {
+                let at = ast.variantExpectations[other].selector.location
+                throw error("two expectations for \(expectation.expectation.property) apply to the variant \(label) "
+                            + "(the other is at \(at.line):\(at.column))", at: expectation.selector.location)
+            }
+            first[expectation.expectation.property] = index
+        }
     }
 }
 

@@ -80,16 +80,14 @@ extension Parser {
     /// The terms of a selector up to its closing `)` or `]`, on one line: `KEY=VALUE|VALUE…` or
     /// a lone `VALUE|VALUE…`, separated by spaces or commas. `opener` is the bracket just read.
     mutating func parseSelector(closedBy closing: Token.Kind, opener: Token) throws(LitmusError) -> SelectorAST {
-        let closer = closing == .rightParen ? ")" : "]"
+        let (open, close) = closing == .rightParen ? ("(", ")") : ("[", "]")
         var terms: [SelectorTermAST] = []
         while current.kind != closing || startsNewLine(current) {
             guard current.word != nil, !startsNewLine(current) else {
-                if current.isEndOfFile || startsNewLine(current) {
-                    let at = opener.location
-                    throw failure("expected '\(closer)' to close the '\(closer == ")" ? "(" : "[")' at \(at.line):\(at.column)",
-                                  at: expectedLocation)
-                }
-                throw failure("expected a variant such as 'arch=x86' or 'x86', or '\(closer)'", at: current.location)
+                let at = opener.location
+                let unclosed = "expected '\(close)' to close the '\(open)' at \(at.line):\(at.column)"
+                if current.isEndOfFile || startsNewLine(current) { throw failure(unclosed, at: expectedLocation) }
+                throw failure(terms.isEmpty ? "expected a variant such as 'arch=x86' or 'x86'" : unclosed, at: current.location)
             }
             let first = try takeWord("")
             var key: Located<String>?

@@ -34,7 +34,7 @@ public struct ProgramDiffRenderer: Sendable {
 
     /// The changed regions of `new` against `old`, each headed `@@ -A,B +C,D @@` (first line and
     /// count in each listing, from 1) and framed by its context lines.
-    func diff(_ old: [String], _ new: [String]) -> [[String]] {
+    public func diff(_ old: [String], _ new: [String]) -> [[String]] {
         let difference = new.difference(from: old)
         var removed = Set<Int>()
         var inserted = Set<Int>()
