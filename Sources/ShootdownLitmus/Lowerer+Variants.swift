@@ -65,7 +65,14 @@ extension Lowerer {
             var lowering = Lowerer(ast: variantAST, variant: label)
             lowering.toleratesMisfit = true
             let scenario = try lowering.run()
-            if let problem = lowering.misfit {
+            if var problem = lowering.misfit {
+                let configuration = scenario.configuration
+                if configuration.iommu.kind != Lowerer.defaultIOMMU(for: configuration.architecture),
+                   !variants.axes.contains(where: { $0.key.value == "iommu" }) {
+                    problem += variants.source == nil
+                        ? "; pair IOMMUs with architectures: iommu = smmuv3 (arm64) | vtd (x86)"
+                        : "; add --iommu smmuv3,vtd"
+                }
                 skipped.append(SkippedVariant(variant: label, reason: problem))
                 for index in chosen { matchedSkipped[index] = true }
                 continue

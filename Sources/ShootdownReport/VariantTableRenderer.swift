@@ -36,9 +36,12 @@ public struct VariantTableRenderer: Sendable {
         var reasons: [String] = []
         for skipped in matrix.skipped where !reasons.contains(skipped.reason) { reasons.append(skipped.reason) }
         let skipped = matrix.skipped.count
-        return text + "\nSkipped \(skipped) combination\(skipped == 1 ? "" : "s") the model rejects ("
-            + reasons.joined(separator: "; ") + "): "
-            + matrix.skipped.map(\.variant.description).joined(separator: ", ")
+        var lines = [text, "Skipped \(skipped) combination\(skipped == 1 ? "" : "s") the model rejects:"]
+        for reason in reasons {
+            let variants = matrix.skipped.filter { $0.reason == reason }.map(\.variant.description)
+            lines.append("  \(reason): " + variants.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The table: one row per outcome.
