@@ -8,6 +8,8 @@ public struct ScenarioAST: Sendable, Equatable {
     public var description: String?
     /// The `KEY = VALUE ATTR*` lines, in source order.
     public var settings: [SettingAST]
+    /// The `variants { … }` block, if any.
+    public var variants: VariantsAST?
     /// The `path` blocks, in source order.
     public var paths: [PathAST]
     /// The declarations of the `{ … }` initial-state block, in source order.
@@ -20,6 +22,8 @@ public struct ScenarioAST: Sendable, Equatable {
     public var eventualities: [LivenessAST]
     /// The `Result:` and `Expect:` lines, in source order.
     public var expectations: [ExpectationAST]
+    /// The `Result[…]:` and `Expect[…]:` lines, for some variants only, in source order.
+    public var variantExpectations: [VariantExpectationAST]
     /// The full source text, so that later stages can quote lines in their diagnostics.
     public var source: String
 
@@ -28,7 +32,8 @@ public struct ScenarioAST: Sendable, Equatable {
         arch: Located<String>, name: Located<String>, description: String? = nil,
         settings: [SettingAST] = [], paths: [PathAST] = [], initial: [InitDeclAST] = [], threads: [ThreadAST] = [],
         final: FinalConditionAST? = nil, eventualities: [LivenessAST] = [],
-        expectations: [ExpectationAST] = [], source: String = ""
+        expectations: [ExpectationAST] = [], source: String = "",
+        variants: VariantsAST? = nil, variantExpectations: [VariantExpectationAST] = []
     ) {
         self.arch = arch
         self.name = name
@@ -41,13 +46,17 @@ public struct ScenarioAST: Sendable, Equatable {
         self.eventualities = eventualities
         self.expectations = expectations
         self.source = source
+        self.variants = variants
+        self.variantExpectations = variantExpectations
     }
 
     /// The path of the file the scenario was parsed from, as given to the parser.
     public var file: String { arch.location.file }
 
     /// Builds an error at `location`, quoting the line from this scenario's source.
+    /// A location outside the file (a matrix given on the command line) quotes that text instead.
     public func error(_ message: String, at location: SourceLocation, suggestion: String? = nil) -> Diagnostic {
-        Diagnostic.error(message, at: location, in: source, suggestion: suggestion)
+        let text = location.file == file ? source : (variants?.source ?? source)
+        return Diagnostic.error(message, at: location, in: text, suggestion: suggestion)
     }
 }

@@ -89,6 +89,8 @@ struct Lexer {
         case "}": .rightBrace
         case "(": .leftParen
         case ")": .rightParen
+        case "[": .leftBracket
+        case "]": .rightBracket
         case ";": .semicolon
         case ",": .comma
         case ":": .colon

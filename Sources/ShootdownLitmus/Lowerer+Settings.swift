@@ -92,17 +92,32 @@ extension Lowerer {
             default: iommu.rangeInvalidation = on
             }
         }
-        let location = setting.value.location
-        switch (kind, architecture) {
-        case (.smmuv3, .x86): throw error("an SMMUv3 belongs to an arm64 system; use 'iommu = vtd' or 'iommu = amd' on x86", at: location)
-        case (.vtd, .arm64), (.amd, .arm64):
-            throw error("a \(kind.rawValue) IOMMU belongs to an x86 system; use 'iommu = smmuv3' on arm64", at: location)
-        default: break
-        }
-        if iommu.btm && kind != .smmuv3 {
-            throw error("btm (broadcast TLB maintenance) is an SMMUv3 feature", at: location)
+        if let problem = Lowerer.misfit(of: iommu, on: architecture) {
+            // A variant of a matrix is skipped rather than refused: the combination is the problem.
+            guard toleratesMisfit else { throw error(problem, at: setting.value.location) }
+            misfit = problem
         }
         self.iommu = iommu
+    }
+
+    /// Why the model rejects `iommu` on `architecture`, or `nil` when they fit together.
+    static func misfit(of iommu: IOMMUConfiguration, on architecture: Architecture) -> String? {
+        switch (iommu.kind, architecture) {
+        case (.smmuv3, .x86): return "an SMMUv3 belongs to an arm64 system; use 'iommu = vtd' or 'iommu = amd' on x86"
+        case (.vtd, .arm64), (.amd, .arm64):
+            return "a \(iommu.kind.rawValue) IOMMU belongs to an x86 system; use 'iommu = smmuv3' on arm64"
+        default: break
+        }
+        if iommu.privateASID && iommu.kind != .smmuv3 { return "asid=private is an SMMUv3 setting" }
+        if iommu.btm && iommu.kind != .smmuv3 {
+            return "btm (broadcast TLB maintenance) is an SMMUv3 feature"
+        }
+        return nil
+    }
+
+    /// The IOMMU of a system whose file names none.
+    static func defaultIOMMU(for architecture: Architecture) -> IOMMUConfiguration.Kind {
+        architecture == .arm64 ? .smmuv3 : .vtd
     }
 
     private func switchValue(_ attribute: AttributeAST) throws(LitmusError) -> Bool {

@@ -17,8 +17,19 @@ struct Lowerer {
     var pathIndex: [String: Int] = [:]
     var faults = FaultHandling.handle
     var mirror: MirrorConfiguration?
+    /// Whether an IOMMU that does not fit the architecture is recorded in ``misfit`` instead of
+    /// refused (for the variants of a matrix, which are skipped).
+    var toleratesMisfit = false
+    /// Why the model rejects the IOMMU on this architecture, when ``toleratesMisfit`` is set.
+    var misfit: String?
 
-    init(ast: ScenarioAST) { self.ast = ast }
+    /// The variant being lowered, for a file with a variants block.
+    var variant: VariantLabel?
+
+    init(ast: ScenarioAST, variant: VariantLabel? = nil) {
+        self.ast = ast
+        self.variant = variant
+    }
 
     func error(_ message: String, at location: SourceLocation, suggesting word: String? = nil,
                among candidates: [String] = []) -> LitmusError {
@@ -55,7 +66,7 @@ struct Lowerer {
         let expectations = try lowerExpectations(hasFinal: final != nil, hasLiveness: !eventualities.isEmpty)
         return Scenario(name: ast.name.value, file: ast.name.location.file, description: ast.description,
                         configuration: configuration, final: final, eventualities: eventualities,
-                        expectations: expectations)
+                        expectations: expectations, variant: variant)
     }
 
     private mutating func lowerArchitecture() throws(LitmusError) {
@@ -65,6 +76,6 @@ struct Lowerer {
                         at: ast.arch.location, suggesting: ast.arch.value, among: names)
         }
         self.architecture = architecture
-        iommu = IOMMUConfiguration(kind: architecture == .arm64 ? .smmuv3 : .vtd)
+        iommu = IOMMUConfiguration(kind: Lowerer.defaultIOMMU(for: architecture))
     }
 }

@@ -1,27 +1,47 @@
 extension Parser {
-    /// `Result: WORD` and `Expect: PROPERTY VERDICT` lines, up to the end of the file.
-    mutating func parseExpectations() throws(LitmusError) -> [ExpectationAST] {
+    /// `Result: WORD` and `Expect: PROPERTY VERDICT` lines, up to the end of the file; those
+    /// qualified with `[SELECTOR]` (for some variants only) come back apart.
+    mutating func parseExpectations() throws(LitmusError) -> (all: [ExpectationAST], qualified: [VariantExpectationAST]) {
         var expectations: [ExpectationAST] = []
+        var qualified: [VariantExpectationAST] = []
         while !current.isEndOfFile {
-            guard let keyword = current.word, keyword == "Result" || keyword == "Expect", peek().kind == .colon else {
-                throw sectionFailure(expectationsStarted: !expectations.isEmpty)
+            guard let keyword = current.word, keyword == "Result" || keyword == "Expect",
+                  [.colon, .leftBracket].contains(peek().kind) else {
+                throw sectionFailure(expectationsStarted: !expectations.isEmpty || !qualified.isEmpty)
             }
             advance()
+            var selector: SelectorAST?
+            if current.kind == .leftBracket {
+                selector = try parseSelector(closedBy: .rightBracket, opener: advance())
+                guard current.kind == .colon, !startsNewLine(current) else {
+                    throw failure("expected ':' after '\(keyword)[…]'", at: expectedLocation)
+                }
+            }
             advance()  // ':'
-            if keyword == "Result" {
-                let outcome = try takeWordOnLine("expected an outcome after 'Result:' (Always, Sometimes or Never)")
-                try expectEndOfLine(after: "the outcome")
-                expectations.append(.result(outcome))
+            let expectation = try parseExpectation(keyword)
+            if let selector {
+                qualified.append(VariantExpectationAST(selector: selector, expectation: expectation))
             } else {
-                let property = try takeWordOnLine("expected a property after 'Expect:', such as 'final' or 'eventually'")
-                let verdict = try takeWordOnLine(
-                    "expected a verdict after '\(property.value)', such as 'holds' or 'violated'"
-                )
-                try expectEndOfLine(after: "the verdict")
-                expectations.append(.expect(property: property, verdict: verdict))
+                expectations.append(expectation)
             }
         }
-        return expectations
+        return (expectations, qualified)
+    }
+
+    /// The rest of a `Result:` or `Expect:` line, after the colon.
+    private mutating func parseExpectation(_ keyword: String) throws(LitmusError) -> ExpectationAST {
+        if keyword == "Result" {
+            let outcome = try takeWordOnLine("expected an outcome after 'Result:' (Always, Sometimes or Never)")
+            try expectEndOfLine(after: "the outcome")
+            return .result(outcome)
+        } else {
+            let property = try takeWordOnLine("expected a property after 'Expect:', such as 'final' or 'eventually'")
+            let verdict = try takeWordOnLine(
+                "expected a verdict after '\(property.value)', such as 'holds' or 'violated'"
+            )
+            try expectEndOfLine(after: "the verdict")
+            return .expect(property: property, verdict: verdict)
+        }
     }
 
     /// The error for a token where a condition, an expectation or the end of the file belongs,

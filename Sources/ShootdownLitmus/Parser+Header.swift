@@ -44,17 +44,21 @@ extension Parser {
             guard current.word != nil else {
                 throw failure("expected an attribute ('NAME' or 'NAME=VALUE') or the end of the line", at: current.location)
             }
-            let name = try takeWord("")
-            guard current.kind == .equals, !startsNewLine(current) else {
-                attributes.append(AttributeAST(name: name))
-                continue
-            }
-            advance()  // '='
-            guard current.word != nil, !startsNewLine(current) else {
-                throw failure("expected a value after '\(name.value)='", at: expectedLocation)
-            }
-            attributes.append(AttributeAST(name: name, value: try takeWord("")))
+            attributes.append(try parseAttribute())
         }
         return SettingAST(key: key, value: value, attributes: attributes)
+    }
+
+    /// `NAME` or `NAME=VALUE` on the current line; the current token is a word.
+    mutating func parseAttribute() throws(LitmusError) -> AttributeAST {
+        let name = try takeWord("")
+        guard current.kind == .equals, !startsNewLine(current) else {
+            return AttributeAST(name: name)
+        }
+        advance()  // '='
+        guard current.word != nil, !startsNewLine(current) else {
+            throw failure("expected a value after '\(name.value)='", at: expectedLocation)
+        }
+        return AttributeAST(name: name, value: try takeWord(""))
     }
 }

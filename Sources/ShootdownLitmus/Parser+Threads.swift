@@ -66,7 +66,7 @@ extension Parser {
             return true
         case .word(let word):
             return ["exists", "forall", "eventually"].contains(word)
-                || (["Result", "Expect"].contains(word) && peek().kind == .colon)
+                || (["Result", "Expect"].contains(word) && [.colon, .leftBracket].contains(peek().kind))
         default:
             return false
         }

@@ -38,19 +38,19 @@ struct Parser {
     mutating func parseScenario() throws(LitmusError) -> ScenarioAST {
         let (arch, name) = try parseHeader()
         let description = parseDescription()
-        let settings = try parseSettings()
+        let (settings, variants) = try parseSettingsAndVariants()
         let paths = try parsePaths()
         let initial = current.kind == .leftBrace ? try parseInitialState() : []
         let threads = try parseThreadTable()
         let (final, eventualities) = try parseConditions()
-        let expectations = try parseExpectations()
+        let (expectations, variantExpectations) = try parseExpectations()
         guard diagnostics.isEmpty else {
             throw LitmusError(diagnostics: diagnostics)
         }
         return ScenarioAST(
             arch: arch, name: name, description: description, settings: settings, paths: paths, initial: initial,
             threads: threads, final: final, eventualities: eventualities, expectations: expectations,
-            source: source
+            source: source, variants: variants, variantExpectations: variantExpectations
         )
     }
 

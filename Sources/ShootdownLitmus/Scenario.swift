@@ -17,9 +17,12 @@ public struct Scenario: Sendable {
     public var eventualities: [LivenessCondition]
     /// What the file says the verdicts should be.
     public var expectations: Expectations
+    /// The variant of a file with a variants block, such as `policy=v6.2 arch=arm64`; `nil` otherwise.
+    public var variant: VariantLabel?
 
     public init(name: String, file: String, description: String?, configuration: ModelConfiguration,
-                final: FinalCondition?, eventualities: [LivenessCondition], expectations: Expectations) {
+                final: FinalCondition?, eventualities: [LivenessCondition], expectations: Expectations,
+                variant: VariantLabel? = nil) {
         self.name = name
         self.file = file
         self.description = description
@@ -27,6 +30,7 @@ public struct Scenario: Sendable {
         self.final = final
         self.eventualities = eventualities
         self.expectations = expectations
+        self.variant = variant
     }
 }
 

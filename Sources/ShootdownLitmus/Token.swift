@@ -14,6 +14,10 @@ struct Token: Sendable, Equatable {
         case leftParen
         /// `)`
         case rightParen
+        /// `[`
+        case leftBracket
+        /// `]`
+        case rightBracket
         /// `;`
         case semicolon
         /// `,`

@@ -63,6 +63,7 @@ extension TraceReport {
         case .device: return "device"
         case .iopfWorker: return "iopf-worker"
         case .iommuPrefetcher: return "iommu-walker"
+        case .mirror: return "mirror-device"
         }
     }
 }

@@ -23,13 +23,14 @@ public enum StepCategory: String, Codable, Sendable, CaseIterable {
     static func of(step: Step?, cost: CostCounters, role: ThreadRole) -> StepCategory {
         guard let step else {
             switch role {
-            case .cpu, .device: return .access
+            case .cpu, .device, .mirror: return .access
             case .iopfWorker, .iommuPrefetcher: return .helper
             }
         }
         switch step.kind {
         case .lockPTL: return .ptlTake
         case .unlockPTL: return .ptlDrop
+        case .notifierRelease: return .notifier
         case .rangeStart, .rangeEnd, .notifySecondary: return .notifier
         default:
             return cost.secondaryCallbacks > 0 || cost.rangeStartCalls > 0 || cost.rangeEndCalls > 0 ? .notifier : .kernel

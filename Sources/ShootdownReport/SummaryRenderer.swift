@@ -75,8 +75,7 @@ public struct SummaryRenderer: Sendable {
 
     private func render(_ actions: [WorldAction], from start: WorldState, world: World, loopStart: Int? = nil) -> String {
         let entries = Narration.narrate(actions, from: start, in: world)
-        var cost = CostCounters()
-        for entry in entries { cost += entry.cost }
+        let cost = CostCounters(summing: entries)
         let costs = cost.entries.filter { $0.value > 0 }.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
         return timeline.render(entries, threads: world.threadNames, lanes: Narration.lanes(of: entries, in: world),
                                loopStart: loopStart)

@@ -71,6 +71,7 @@ struct Check: ParsableCommand {
         let renderer = SummaryRenderer(showCounterexamples: !noCounterexamples,
                                        timeline: TimelineRenderer(compact: compact))
         for (index, file) in files.enumerated() {
+            if checkVariants(of: file, index: index, renderer: renderer, badInput: &badInput, unmet: &unmet) { continue }
             let scenario: Scenario
             do {
                 scenario = try ScenarioLowering.load(contentsOf: file)
@@ -81,7 +82,7 @@ struct Check: ParsableCommand {
             }
             let outcome: ScenarioOutcome
             do {
-                outcome = try ScenarioCheck.run(scenario, options: options(label: scenario.name))
+                outcome = try ScenarioCheck.run(scenario, options: checkOptions(label: scenario.name))
             } catch {
                 Terminal.clearProgress()
                 Terminal.error("\(file): error: \(error.description)")
@@ -109,20 +110,6 @@ struct Check: ParsableCommand {
         }
         if badInput { throw ExitCode(2) }
         if unmet { throw ExitCode(1) }
-    }
-
-    /// The search options the flags ask for; `label` names the scenario in the progress line.
-    private func options(label: String) -> CheckOptions {
-        var options = CheckOptions()
-        options.fairness = fairness == .weak ? .weak : .none
-        options.stateLimit = stateLimit
-        options.reduction = reduction == .por ? .partialOrder : .none
-        options.symmetry = !noSymmetry
-        options.storage = storage == .exact ? .exact : .fingerprint
-        options.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-        options.stopAtFirstViolation = stopAtFirstViolation
-        options.progress = Terminal.progressReporter(label: label)
-        return options
     }
 
     /// Prints the JSON document and writes the HTML report, as asked.

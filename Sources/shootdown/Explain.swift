@@ -1,28 +1,51 @@
 import ArgumentParser
+import ShootdownLitmus
 import ShootdownModel
+import ShootdownReport
 
-/// `shootdown explain POLICY`: print the step programs a policy produces.
+/// `shootdown explain POLICY [--vs OTHER]`: print the step programs a policy produces, or how
+/// they differ from another policy's.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the kernel step programs a policy produces, with the kernel function of each step.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print the kernel step programs a policy produces, with the kernel function of each step.",
+        discussion: "With --vs OTHER, print only how OTHER's programs differ from POLICY's: '-' lines POLICY has and OTHER lacks, '+' lines OTHER adds."
+    )
 
     @Argument(help: "A policy name (see 'shootdown list').")
     var policy: String
 
+    @Option(help: "Another policy: print the difference from POLICY's programs to this one's.")
+    var vs: String?
+
     @Option(help: "Architecture: arm64 or x86.")
     var arch: String = "arm64"
 
-    func validate() throws {
-        guard KernelPolicy.named(policy) != nil else {
-            throw ValidationError("unknown policy '\(policy)'; known: \(KernelPolicy.all.map(\.name).joined(separator: ", "))")
+    func run() throws {
+        let architecture = Architecture(rawValue: try Explain.known(arch, what: "architecture",
+                                                                    among: Architecture.allCases.map(\.rawValue)))!
+        let names = KernelPolicy.all.map(\.name)
+        let first = KernelPolicy.named(try Explain.known(policy, what: "policy", among: names))!
+        let programs = KernelPrograms(architecture: architecture, policy: first)
+        if let vs {
+            let second = KernelPolicy.named(try Explain.known(vs, what: "policy", among: names))!
+            let other = KernelPrograms(architecture: architecture, policy: second)
+            print(ProgramDiffRenderer().render(programs, other, oldName: "\(arch), \(policy)", newName: "\(arch), \(vs)"))
+            return
         }
-        guard Architecture(rawValue: arch) != nil else { throw ValidationError("unknown architecture '\(arch)'; known: arm64, x86") }
-    }
-
-    func run() {
-        let programs = KernelPrograms(architecture: Architecture(rawValue: arch)!, policy: KernelPolicy.named(policy)!)
         for program in programs.all {
             print("\(program.name) (\(arch), \(policy)):")
             print(ProgramListing.render(program))
         }
+    }
+
+    /// `name` if it is among `names`; otherwise reports it, with the nearest name, and exits 2.
+    static func known(_ name: String, what: String, among names: [String]) throws -> String {
+        guard names.contains(name) else {
+            var message = "error: unknown \(what) '\(name)' (known: \(names.joined(separator: ", ")))"
+            if let near = NearestWord.suggest(name, among: names) { message += "\nnote: did you mean '\(near)'?" }
+            Terminal.error(message)
+            throw ExitCode(2)
+        }
+        return name
     }
 }

@@ -1,24 +1,36 @@
 import ArgumentParser
+import ShootdownLitmus
 import ShootdownModel
 
-/// `shootdown list`: what the model knows.
+/// `shootdown list`: what the model and the scenario language know.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the known policies, architectures, IOMMUs and invariants.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the policies, architectures, IOMMUs and their features, the operations a thread can run, the kernel calls a path can use, and the invariants."
+    )
 
     func run() {
-        print("Policies:")
-        for policy in KernelPolicy.all { print("  \(policy.name.padded(28)) \(policy.summary)") }
-        print("Architectures:")
-        for architecture in Architecture.allCases {
+        section("Policies (policy = NAME)", KernelPolicy.all.map { ($0.name, $0.summary) })
+        section("Architectures (the header's first word)", Architecture.allCases.map { architecture in
             let rules = architecture.rules
-            print("  \(architecture.rawValue.padded(28)) \(rules.cachesReadOnlyPermission ? "TLBs cache read-only permissions; upgrades flush" : "a fault discards the faulting translation; upgrades do not flush")")
-        }
-        print("IOMMUs:")
-        print("  \("smmuv3".padded(28)) Arm SMMUv3 SVA (arm64): features btm, ats, range, tlbi-max-ops")
-        print("  \("vtd".padded(28)) Intel VT-d SVM (x86): feature ats")
-        print("Invariants:")
-        for invariant in World.builtInInvariants { print("  \(invariant.name.padded(28)) \(invariant.summary)") }
-        print("  \("eventually COND".padded(28)) liveness under weak fairness (per thread)")
+            return (architecture.rawValue, rules.cachesReadOnlyPermission
+                ? "TLBs cache read-only permissions; an upgrade flushes (flush_tlb_page)"
+                : "a fault discards the faulting translation; an upgrade does not flush")
+        })
+        section("IOMMUs (iommu = NAME FEATURE…)", LanguageCatalog.iommus.map { ($0.syntax, $0.summary) })
+        section("Range subscribers (mirror = NAME)", LanguageCatalog.mirrors.map { ($0.syntax, $0.summary) })
+        section("IOMMU features", LanguageCatalog.iommuFeatures.map { ($0.syntax, $0.summary) })
+        section("Operations a thread can run (devices only read and write)", LanguageCatalog.operations.map { ($0.syntax, $0.summary) })
+        section("Kernel calls a path can use (path NAME(x) { [FUNCTION:] CALL; … })",
+                PathCall.allCases.map { ($0.rawValue, $0.summary) })
+        section("Invariants (Expect: NAME holds|violated)", World.builtInInvariants.map { ($0.name, $0.summary) }
+                + [("eventually COND", "liveness under weak fairness (per thread)")])
+        print("Variant axes (variants { KEY = A | B … }): " + LanguageCatalog.variantKeys.joined(separator: ", "))
+    }
+
+    private func section(_ title: String, _ rows: [(String, String)]) {
+        print("\(title):")
+        let width = max(28, (rows.map(\.0.count).max() ?? 0) + 2)
+        for (name, summary) in rows { print("  \(name.padded(width)) \(summary)") }
     }
 }
 

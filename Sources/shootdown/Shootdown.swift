@@ -6,6 +6,6 @@ struct Shootdown: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shootdown",
         abstract: "Model-check how Linux keeps secondary TLBs (IOMMU, ATC, KVM, HMM) coherent with the CPU page tables.",
-        subcommands: [Check.self, Explain.self, List.self]
+        subcommands: [Check.self, Compare.self, Explain.self, List.self]
     )
 }

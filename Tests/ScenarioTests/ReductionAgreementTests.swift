@@ -21,7 +21,12 @@ struct ReductionAgreementTests {
 
     @Test("reduced, unreduced and fingerprinted searches agree", arguments: scenarios)
     func agree(path: String) throws {
-        let scenario = try ScenarioLowering.load(contentsOf: path)
+        for scenario in try ScenarioLowering.loadMatrix(contentsOf: path).scenarios {
+            try agree(scenario, path: "\(path) \(scenario.variant?.description ?? "")")
+        }
+    }
+
+    func agree(_ scenario: Scenario, path: String) throws {
         var plain = CheckOptions()
         plain.reduction = .none
         plain.symmetry = false

@@ -58,6 +58,22 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// One line saying what the operation runs, for listings.
+    public var summary: String {
+        switch self {
+        case .mprotectReadOnly: return "do_mprotect_pkey → change_protection write-protects the PTE and flushes (a downgrade)"
+        case .mprotectReadWrite: return "do_mprotect_pkey → change_protection makes the PTE writable (an upgrade)"
+        case .reclaim: return "kswapd: try_to_unmap_one with TTU_BATCH_FLUSH, the flush deferred to try_to_unmap_flush"
+        case .reclaimUnbatched: return "reclaim without deferral: try_to_unmap_one flushes (flush_tlb_range) under the PTL"
+        case .migrate: return "migrate_pages: try_to_migrate_one, copy the page, remove_migration_pte"
+        case .ksmMerge: return "try_to_merge_one_page: write_protect_page, then replace_page with an identical stable page"
+        case .mkclean: return "folio_mkclean → page_vma_mkclean_one write-protects and cleans the PTE (writeback)"
+        case .fork: return "dup_mmap → copy_page_range write-protects the parent's PTE and shares the frame, then flush_tlb_mm(oldmm)"
+        case .splitHugePMD: return "__split_huge_pmd: invalidate the PMD, map the same pages with the same permissions through PTEs"
+        case .exitMMAP: return "exit_mmap: mmu_notifier_release, unmap everything with a full-mm gather, free the pages"
+        }
+    }
+
     /// Whether the operation holds the mmap lock for write (mprotect).
     var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite || self == .fork }
 

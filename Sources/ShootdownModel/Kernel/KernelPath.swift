@@ -77,6 +77,29 @@ public enum PathCall: String, CaseIterable, Sendable, Equatable {
     /// Every call name, for diagnostics.
     public static var names: [String] { allCases.map(\.rawValue) }
 
+    /// One line saying what the call does in the model, for listings.
+    public var summary: String {
+        switch self {
+        case .pteOffsetMapLock: return "take the page-table lock"
+        case .pteUnmapUnlock: return "drop the page-table lock"
+        case .wpPageCopyUser: return "allocate a private frame and copy the page into it"
+        case .allocAnonFolio: return "allocate a zeroed frame"
+        case .folioPut: return "drop the allocated frame"
+        case .ptepClearFlush: return "clear the PTE and flush the CPU TLBs (from v6.6 also notifies secondary TLBs)"
+        case .ptepClearFlushNotify: return "ptep_clear_flush, then mmu_notifier_invalidate_range (before v6.6)"
+        case .setPTEAt: return "map the allocated frame, writable and dirty"
+        case .setPTEAtZero: return "map the shared zero page read-only"
+        case .ptepSetAccessFlags: return "make the PTE dirty"
+        case .ptepSetAccessFlagsWrite: return "make the PTE writable and dirty, as wp_page_reuse does"
+        case .flushTLBPage: return "invalidate the page on every CPU (from v6.6 also notifies secondary TLBs)"
+        case .invalidateRange: return "the old era's secondary-TLB call"
+        case .archInvalidateSecondaryTLBs: return "the new era's secondary-TLB call"
+        case .rangeStart: return "invalidate_range_start (event CLEAR)"
+        case .rangeEnd: return "invalidate_range_end (before v6.6 it also calls invalidate_range)"
+        case .rangeOnlyEnd: return "invalidate_range_end without the secondary-TLB call"
+        }
+    }
+
     /// Writes the call's steps for one era into `builder`.
     func emit(into builder: inout ProgramBuilder, function: String, file: String) {
         switch self {

@@ -1,8 +1,15 @@
 import ShootdownModel
 
 /// Prints a program's symbolic form, one instruction a line.
-enum ProgramListing {
-    static func render(_ program: Program) -> String {
+public enum ProgramListing {
+    /// The program, one instruction a line.
+    public static func render(_ program: Program) -> String {
+        lines(program).joined(separator: "\n")
+    }
+
+    /// One line per instruction: steps as `function: call` with their citation, branches,
+    /// labels and returns.
+    public static func lines(_ program: Program) -> [String] {
         program.source.map { instruction -> String in
             switch instruction {
             case let .step(step):
@@ -12,6 +19,6 @@ enum ProgramListing {
             case let .label(name): return "  \(name):"
             case .ret: return "    return"
             }
-        }.joined(separator: "\n")
+        }
     }
 }
