@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Scenarios/bench/: the SPIN anchor scenarios (../shared/anchors/spin/) in Shootdown's language.
+"""Writes Benchmarks/scenarios/: the SPIN anchor scenarios (../shared/anchors/spin/) in Shootdown's language.
 
 cow-order-N{2..8}[-b]: Documentation/mm/mmu_notifier.rst case B with N pages, modelled as
 cow_order.pml models it. Each page is COW-shared and read-only; CPU thread CPUk breaks the COW
@@ -15,7 +15,7 @@ Run from the project root: python3 Benchmarks/make-bench-scenarios.py
 """
 import os
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Scenarios", "bench")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scenarios")
 
 
 def cow_order(n, policy_b):

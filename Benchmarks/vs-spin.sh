@@ -89,17 +89,17 @@ no_spin="not-run - - 0 -"
 for n in $(seq "$min_n" "$max_n"); do
   w=$(hashbits "$n")
   if [ "$n" -le 8 ]; then
-    row "cow-order N=$n (a)" "$(run_spin cow_order.pml "-DN=$n" "-w$w")" "$(run_shootdown Scenarios/bench/cow-order-N$n.litmus)"
+    row "cow-order N=$n (a)" "$(run_spin cow_order.pml "-DN=$n" "-w$w")" "$(run_shootdown Benchmarks/scenarios/cow-order-N$n.litmus)"
     # SPIN stops at its first error; so does Shootdown here.
-    row "cow-order N=$n (b)" "$(run_spin cow_order.pml "-DN=$n -DPOLICY_B" "-w$w")" "$(run_shootdown Scenarios/bench/cow-order-N$n-b.litmus --stop-at-first-violation)"
+    row "cow-order N=$n (b)" "$(run_spin cow_order.pml "-DN=$n -DPOLICY_B" "-w$w")" "$(run_shootdown Benchmarks/scenarios/cow-order-N$n-b.litmus --stop-at-first-violation)"
   else
     # SPIN needs far more than this machine's memory beyond N = 8: Shootdown only.
-    row "cow-order N=$n (a)" "$no_spin" "$(run_shootdown Scenarios/bench/cow-order-N$n.litmus)"
+    row "cow-order N=$n (a)" "$no_spin" "$(run_shootdown Benchmarks/scenarios/cow-order-N$n.litmus)"
   fi
 done
 if [ "$threads_n" -ge "$min_n" ] && [ "$threads_n" -le "$max_n" ]; then
-  row "cow-order N=$threads_n (a), 1 thread" "$no_spin" "$(run_shootdown Scenarios/bench/cow-order-N$threads_n.litmus "--threads 1")"
-  row "cow-order N=$threads_n (a), 2 threads" "$no_spin" "$(run_shootdown Scenarios/bench/cow-order-N$threads_n.litmus "--threads 2")"
+  row "cow-order N=$threads_n (a), 1 thread" "$no_spin" "$(run_shootdown Benchmarks/scenarios/cow-order-N$threads_n.litmus "--threads 1")"
+  row "cow-order N=$threads_n (a), 2 threads" "$no_spin" "$(run_shootdown Benchmarks/scenarios/cow-order-N$threads_n.litmus "--threads 2")"
 fi
 # The livelock: SPIN checks <> devWriteDone with acceptance cycles under weak fairness (-a -f).
 row "upgrade livelock v6.2" "$(run_spin perm_upgrade.pml "" "-w16 -a -f" " ")" "$(run_shootdown Scenarios/seeds/upgrade-livelock-v6.2.litmus)"

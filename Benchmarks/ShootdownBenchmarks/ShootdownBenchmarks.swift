@@ -8,7 +8,7 @@ import ShootdownReport
 /// generated COW-ordering scenarios (five threads, two devices, the IOMMU prefetcher).
 let sampledScenarios = [
     ("upgrade-v6.6", "Scenarios/seeds/upgrade-v6.6.litmus"),
-    ("cow-order-N2", "Scenarios/bench/cow-order-N2.litmus"),
+    ("cow-order-N2", "Benchmarks/scenarios/cow-order-N2.litmus"),
 ]
 
 /// The synthetic system of the checker-only benchmarks: 6 counters of 10 values, exactly

@@ -20,15 +20,22 @@ struct Explain: ParsableCommand {
     @Option(help: "Architecture: arm64 or x86.")
     var arch: String = "arm64"
 
+    @Option(help: "Also print the fault path of a range subscriber's devices: hmm or kvm (see 'shootdown list').")
+    var mirror: String?
+
     func run() throws {
         let architecture = Architecture(rawValue: try Explain.known(arch, what: "architecture",
                                                                     among: Architecture.allCases.map(\.rawValue)))!
         let names = KernelPolicy.all.map(\.name)
         let first = KernelPolicy.named(try Explain.known(policy, what: "policy", among: names))!
-        let programs = KernelPrograms(architecture: architecture, policy: first)
+        let mirrorKind = try mirror.map { name in
+            MirrorConfiguration(kind: MirrorConfiguration.Kind(rawValue: try Explain.known(
+                name, what: "range subscriber", among: MirrorConfiguration.Kind.allCases.map(\.rawValue)))!)
+        }
+        let programs = KernelPrograms(architecture: architecture, policy: first, mirror: mirrorKind)
         if let vs {
             let second = KernelPolicy.named(try Explain.known(vs, what: "policy", among: names))!
-            let other = KernelPrograms(architecture: architecture, policy: second)
+            let other = KernelPrograms(architecture: architecture, policy: second, mirror: mirrorKind)
             print(ProgramDiffRenderer().render(programs, other, oldName: "\(arch), \(policy)", newName: "\(arch), \(vs)"))
             return
         }

@@ -69,7 +69,7 @@ struct BundledScenarioTests {
 
     @Test("a refuted ~exists stops the search as soon as finished devices' registers refute it")
     func stopAtRefutedCondition() throws {
-        let path = BundledScenarios.root + "/Scenarios/bench/cow-order-N3-b.litmus"
+        let path = BundledScenarios.root + "/Benchmarks/scenarios/cow-order-N3-b.litmus"
         let scenario = try ScenarioLowering.load(contentsOf: path)
         var options = CheckOptions()
         options.stopAtFirstViolation = true

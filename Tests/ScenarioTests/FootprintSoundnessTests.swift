@@ -33,7 +33,7 @@ struct FootprintSoundnessTests {
         }
         // The smallest benchmark scenarios: kernel paths and waiting accesses.
         for name in ["cow-order-N2", "cow-order-N2-b"] {
-            let path = BundledScenarios.root + "/Scenarios/bench/\(name).litmus"
+            let path = BundledScenarios.root + "/Benchmarks/scenarios/\(name).litmus"
             if let scenario = try? ScenarioLowering.load(contentsOf: path), let world = try? World(scenario.configuration) {
                 result.append((path, world))
             }
@@ -99,7 +99,7 @@ struct FootprintSoundnessTests {
 
     @Test("the bench scenarios are among the worlds checked")
     func benchIncluded() {
-        #expect(Self.worlds.filter { $0.0.contains("/bench/") }.count == 2)
+        #expect(Self.worlds.filter { $0.0.contains("/Benchmarks/scenarios/") }.count == 2)
     }
 
     @Test("a future computed while one thread stands still covers the others' steps and only shrinks")

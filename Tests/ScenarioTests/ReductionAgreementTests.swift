@@ -11,7 +11,7 @@ import Testing
 struct ReductionAgreementTests {
     static var scenarios: [String] {
         BundledScenarios.all + ["cow-order-N2", "cow-order-N2-b", "cow-order-N3", "cow-order-N3-b"].map {
-            BundledScenarios.root + "/Scenarios/bench/\($0).litmus"
+            BundledScenarios.root + "/Benchmarks/scenarios/\($0).litmus"
         }
     }
 

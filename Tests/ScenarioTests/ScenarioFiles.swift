@@ -8,14 +8,14 @@ enum BundledScenarios {
         return url.path
     }()
 
-    /// Every `.litmus` file under `Scenarios/` except the benchmark family (`Scenarios/bench`,
-    /// sized to stress the checker), sorted.
+    /// Every `.litmus` file under `Scenarios/` (the benchmark family, sized to stress the
+    /// checker, lives in `Benchmarks/scenarios/`), sorted.
     static var all: [String] {
         let folder = root + "/Scenarios"
         let enumerator = FileManager.default.enumerator(atPath: folder)
         var files: [String] = []
         while let relative = enumerator?.nextObject() as? String {
-            if relative.hasSuffix(".litmus") && !relative.hasPrefix("bench/") { files.append(folder + "/" + relative) }
+            if relative.hasSuffix(".litmus") { files.append(folder + "/" + relative) }
         }
         return files.sorted()
     }

@@ -44,26 +44,36 @@ enum MirrorProgram {
         return b.source
     }
 
-    /// KVM's page fault (arch/x86/kvm/mmu/mmu.c `kvm_mmu_faultin_pfn`, `direct_page_fault`;
-    /// virt/kvm/kvm_main.c `hva_to_pfn`): snapshot `mmu_invalidate_seq`, resolve the page with
-    /// GUP (which faults it in under the mmap lock), then under `mmu_lock` check
-    /// `mmu_invalidate_retry_gfn` and install the sPTE.
+    /// KVM's page fault: x86 `kvm_mmu_faultin_pfn` / `direct_page_fault`
+    /// (arch/x86/kvm/mmu/mmu.c), arm64 `user_mem_abort` (arch/arm64/kvm/mmu.c); both resolve the
+    /// page with GUP (virt/kvm/kvm_main.c `hva_to_pfn`, faulting it in under the mmap lock) after
+    /// snapshotting `mmu_invalidate_seq`, then under `mmu_lock` check `mmu_invalidate_retry_gfn`
+    /// and install the sPTE / stage-2 entry.
     static func kvm(architecture: Architecture, era: NotifierEra) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
-        let mmu = "arch/x86/kvm/mmu/mmu.c", main = "virt/kvm/kvm_main.c"
+        let main = "virt/kvm/kvm_main.c"
+        let x86 = architecture == .x86
+        let mmu = x86 ? "arch/x86/kvm/mmu/mmu.c" : "arch/arm64/kvm/mmu.c"
+        let snapshot = x86 ? "kvm_mmu_faultin_pfn" : "user_mem_abort"
+        let fault = x86 ? "direct_page_fault" : "user_mem_abort"
+        let map = x86 ? "direct_map" : "user_mem_abort"
+        let install = x86 ? "mmu_set_spte" : "kvm_pgtable_stage2_map"
+        let lock = x86 ? "write_lock(&kvm->mmu_lock)" : "kvm_fault_lock(kvm)"
+        let unlock = x86 ? "write_unlock(&kvm->mmu_lock)" : "kvm_fault_unlock(kvm)"
+        let error = x86 ? "kvm_handle_error_pfn" : "user_mem_abort"
         b.label("again")
-        b.step(.kvmSnapshotSeq, in: "kvm_mmu_faultin_pfn", file: mmu, call: "mmu_seq = kvm->mmu_invalidate_seq")
+        b.step(.kvmSnapshotSeq, in: snapshot, file: mmu, call: "mmu_seq = kvm->mmu_invalidate_seq")
         b.step(.mirrorWalk, in: "hva_to_pfn_fast", file: main, call: "get_user_page_fast_only")
         b.jump(to: "slow", if: .walkFailed)
         b.jump(to: "slow", if: .walkNeedsFault)
         b.label("map")
-        b.step(.mirrorLock, in: "direct_page_fault", file: mmu, call: "write_lock(&kvm->mmu_lock)")
+        b.step(.mirrorLock, in: fault, file: mmu, call: lock)
         b.jump(to: "retry", if: .kvmMustRetry)
-        b.step(.mirrorInstall, in: "direct_map", file: mmu, call: "mmu_set_spte")
-        b.step(.mirrorUnlock, in: "direct_page_fault", file: mmu, call: "write_unlock(&kvm->mmu_lock)")
+        b.step(.mirrorInstall, in: map, file: mmu, call: install)
+        b.step(.mirrorUnlock, in: fault, file: mmu, call: unlock)
         b.ret()
         b.label("retry")
-        b.step(.mirrorUnlock, in: "direct_page_fault", file: mmu, call: "write_unlock (mmu_invalidate_retry_gfn)")
+        b.step(.mirrorUnlock, in: fault, file: mmu, call: "\(unlock) (mmu_invalidate_retry_gfn)")
         b.jump(to: "again", if: .always)
         // hva_to_pfn_slow: get_user_pages_unlocked walks again under the mmap lock and faults
         // the page in (faultin_page → handle_mm_fault), until it can follow the PTE.
@@ -77,7 +87,7 @@ enum MirrorProgram {
         b.jump(to: "map", if: .always)
         b.label("efault")
         b.step(.mmapReadUnlock, in: "hva_to_pfn_slow", file: main, call: "get_user_pages_unlocked: mmap_read_unlock (-EFAULT)")
-        b.step(.mirrorFailAccess, in: "kvm_handle_error_pfn", file: mmu, call: "KVM_PFN_ERR_FAULT: -EFAULT to userspace")
+        b.step(.mirrorFailAccess, in: error, file: mmu, call: "KVM_PFN_ERR_FAULT: -EFAULT to userspace")
         b.ret()
         b.label("fault")
         b.step(.enterNestedFault, in: "faultin_page", file: "mm/gup.c", call: "handle_mm_fault")
