@@ -2,7 +2,7 @@ import ShootdownModel
 
 extension Lowerer {
     static let initKeywords = ["page", "tlb", "iotlb", "atc"]
-    static let pageAttributes = ["anon", "vma", "value", "pte", "cow"]
+    static let pageAttributes = ["anon", "vma", "value", "pte", "cow", "contig"]
 
     /// `page x: anon, vma rw, value 0, pte rw clean, cow`
     mutating func lowerPage(_ declaration: InitDeclAST) throws(LitmusError) {
@@ -20,6 +20,9 @@ extension Lowerer {
             case "cow":
                 try expectNothing(after: head, in: rest)
                 page.cowShared = true
+            case "contig":
+                try expectNothing(after: head, in: rest)
+                page.contiguous = true
             case "value":
                 guard rest.count == 1, let value = Int(rest[0].value), value >= 0 else {
                     throw error("'value' takes one non-negative integer, e.g. 'value 0'", at: (rest.first ?? head).location)

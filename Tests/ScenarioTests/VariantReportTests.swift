@@ -142,13 +142,20 @@ struct VariantReportTests {
         #expect(lines.first == "--- handle_mm_fault (arm64, v6.2)")
         let inserted = lines.filter { $0.hasPrefix("+ ") }
         #expect(!inserted.isEmpty)
+        // The page-size hunk after flush_tlb_page, and the contiguous-hugepage hunk after the
+        // break-before-make flush, with the range as posted.
         #expect(inserted.allSatisfy {
-            $0.contains("__ptep_set_access_flags: mmu_notifier_invalidate_range")
-                && $0.contains("(arch/arm64/mm/fault.c:__ptep_set_access_flags)")
+            ($0.contains("__ptep_set_access_flags: mmu_notifier_invalidate_range")
+                && $0.contains("(arch/arm64/mm/fault.c:__ptep_set_access_flags)"))
+                || ($0.contains("huge_ptep_set_access_flags: mmu_notifier_invalidate_range(addr, addr + (pgsize + ncontig))")
+                    && $0.contains("(arch/arm64/mm/hugetlbpage.c:huge_ptep_set_access_flags)"))
         })
+        #expect(inserted.contains { $0.contains("__ptep_set_access_flags: mmu_notifier_invalidate_range") })
         #expect(!lines.contains { $0.hasPrefix("- ") }, "patch-v2 only adds")
         for (index, line) in lines.enumerated() where line.hasPrefix("+ ") {
-            #expect(lines[index - 1].contains("__ptep_set_access_flags: flush_tlb_page"), "inserted right after the flush")
+            #expect(lines[index - 1].contains("__ptep_set_access_flags: flush_tlb_page")
+                    || lines[index - 1].contains("huge_ptep_set_access_flags: get_clear_contig_flush: flush_tlb_range"),
+                    "inserted right after the flush")
         }
         #expect(lines.contains { $0.hasPrefix("@@ -") && $0.hasSuffix(" @@") })
         #expect(arm64.contains("Unchanged: munmap"))

@@ -7,6 +7,7 @@ enum FaultProgram {
     static func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
         let memory = "mm/memory.c"
+        if architecture == .arm64 { b.jump(to: "hugetlb_fault", if: .contiguousHugePage) }
         b.jump(to: "do_swap_page", if: .origSwap)
         b.jump(to: "migration_entry_wait", if: .origMigration)
         b.jump(to: "split_wait", if: .origSplitting)
@@ -110,10 +111,36 @@ enum FaultProgram {
         b.step(.freeNewPage, in: "do_swap_page", file: memory, call: "folio_put")
         b.ret()
 
+        if architecture == .arm64 { hugetlbFault(into: &b) }
+
         b.label("anon_lost_race")
         b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock (pte not none)")
         b.step(.freeNewPage, in: "do_anonymous_page", file: memory, call: "folio_put", when: .writeFault)
         b.ret()
         return b.source
+    }
+
+    /// `hugetlb_fault` on a present arm64 contiguous hugetlb mapping (mm/hugetlb.c): the write
+    /// fault's `huge_ptep_set_access_flags` (through `hugetlb_wp`'s reuse for a read-only
+    /// exclusive page) breaks every entry of the group, flushes `pgsize * ncontig`, and makes
+    /// them again dirty (and writable); nothing changes on a spurious fault
+    /// (arch/arm64/mm/hugetlbpage.c, KERNEL-FACTS §2.10). Faults that would allocate or copy a
+    /// huge page are not modelled.
+    private static func hugetlbFault(into b: inout ProgramBuilder) {
+        let hugetlb = "mm/hugetlb.c", arm = "arch/arm64/mm/hugetlbpage.c"
+        b.label("hugetlb_fault")
+        b.step(.lockPTL, in: "hugetlb_fault", file: hugetlb, call: "huge_pte_lock")
+        b.jump(to: "hugetlb_changed", if: .pteChangedSinceEntry)
+        b.step(.contigBreak, in: "huge_ptep_set_access_flags", file: arm, call: "get_clear_contig_flush: clear")
+        b.jump(to: "hugetlb_unlock", if: .notChanged)
+        b.flush(.flushContigRange, scope: .contigRange, in: "huge_ptep_set_access_flags", file: arm,
+                call: "get_clear_contig_flush: flush_tlb_range(pgsize * ncontig)")
+        b.step(.contigMake, in: "huge_ptep_set_access_flags", file: arm, call: "set_pte_at (every contiguous entry)")
+        b.label("hugetlb_unlock")
+        b.step(.unlockPTL, in: "hugetlb_fault", file: hugetlb, call: "spin_unlock")
+        b.ret()
+        b.label("hugetlb_changed")
+        b.step(.unlockPTL, in: "hugetlb_fault", file: hugetlb, call: "spin_unlock (pte changed)")
+        b.ret()
     }
 }

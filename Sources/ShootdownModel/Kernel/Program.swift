@@ -36,6 +36,8 @@ public enum BranchCondition: String, Hashable, Sendable {
     case pteNotPresent
     /// Always: an unconditional jump.
     case always
+    /// The page belongs to a contiguous hugetlb mapping (`hugetlb_fault`).
+    case contiguousHugePage
     /// The mirror's sequence snapshot is stale: an invalidation has run since it was taken
     /// (`mmu_interval_check_retry` / `mmu_interval_read_retry`).
     case snapshotStale

@@ -115,6 +115,13 @@ public enum StepKind: Hashable, Sendable {
     case zapAll
     /// `tlb_finish_mmu`'s free of every queued page.
     case freeAllGathered
+    /// arm64 `huge_ptep_set_access_flags` on a contiguous mapping, break-before-make: clear every
+    /// entry of the group (`get_clear_contig`).
+    case contigBreak
+    /// `__flush_hugetlb_tlb_range(addr, addr + pgsize * ncontig)`: flush the whole group.
+    case flushContigRange
+    /// Write every entry of the group back, dirty (and writable when the fault reuses the page).
+    case contigMake
 }
 
 /// The range a secondary-TLB notification covers.
@@ -125,6 +132,11 @@ public enum NotifyScope: String, Hashable, Sendable {
     case gather
     /// The whole address space, `(0, ULONG_MAX)` as `flush_tlb_mm` passes.
     case wholeMM
+    /// The faulting page's contiguous hugetlb group, `[addr, addr + pgsize * ncontig)`.
+    case contigRange
+    /// `[addr, addr + (pgsize + ncontig))`, the range the posted arm64 v2 patch passed: the
+    /// first page and a few bytes of the next.
+    case contigSlip
 }
 
 extension StepKind {
@@ -133,7 +145,7 @@ extension StepKind {
         switch self {
         case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .zapPTE, .modifyProtection, .getAndClear,
              .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
-             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll:
+             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake:
             return true
         default:
             return false

@@ -168,6 +168,7 @@ extension World {
         case .pteMapsZeroPage: return current.present && current.frame == World.zeroFrame
         case .pteNotPresent: return !current.present
         case .always: return true
+        case .contiguousHugePage: return configuration.pages[page].contiguous
         case .snapshotStale, .walkNeedsFault, .kvmMustRetry, .walkFailed: return holdsMirror(condition, thread: thread, in: state)
         case .writeToReadOnlyPTE: return write && !current.write
         case .frameNotExclusive: return current.frame == World.zeroFrame || isShared(current.frame, in: state)

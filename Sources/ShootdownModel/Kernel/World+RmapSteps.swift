@@ -104,6 +104,8 @@ extension World {
             }
             state.set(fields.gatherMask, 0)
             log.effect("every page freed")
+        case .contigBreak, .flushContigRange, .contigMake:
+            performContiguousStep(step, thread: thread, page: page, in: &state, log: &log)
         case .invalidatePMD:
             setPTE(page, .nonPresent(.splitting, frame: 0), in: &state)
             log.effect("pmd of \(name) invalid; faults wait for the split")

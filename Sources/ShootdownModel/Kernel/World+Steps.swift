@@ -31,7 +31,7 @@ extension World {
             if state.flag(fields.gathered) { cpuFlush(page: page, in: &state, log: &log) }
             log.count(\.cpuTLBIRange)
         case let .notifySecondary(scope):
-            notifySecondaryTLBs(scope == .wholeMM ? nil : [page], in: &state, log: &log)
+            notifySecondaryTLBs(notifiedPages(scope, page: page), in: &state, log: &log)
         case .rangeStart:
             log.count(\.rangeStartCalls)
             state.setFlag(fields.inRange, true)
@@ -42,7 +42,7 @@ extension World {
             mirrorInvalidateEnd(thread, in: &state, log: &log)
             if configuration.policy.era == .invalidateRange && !onlyEnd {
                 // mn_hlist_invalidate_end: the old era calls invalidate_range from range_end.
-                notifySecondaryTLBs([page], in: &state, log: &log)
+                notifySecondaryTLBs(contiguousGroup(of: page), in: &state, log: &log)
             }
         case .allocZeroed, .allocCopy:
             let source = PageTableEntry(encoded: state.get(fields.orig)).frame

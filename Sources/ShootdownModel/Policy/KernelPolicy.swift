@@ -64,7 +64,9 @@ extension KernelPolicy {
         summary: "v6.2 + empty range_start/end (PROTECTION_UPGRADE) after the PTL is dropped in handle_pte_fault",
         era: .invalidateRange,
         rewrites: [ProgramRewrite(afterSite: "handle_pte_fault.pte_unmap_unlock",
-                                  steps: v1UpgradeNotification(in: "handle_pte_fault"))])
+                                  steps: v1UpgradeNotification(in: "handle_pte_fault")),
+                   ProgramRewrite(afterSite: "hugetlb_fault.spin_unlock",
+                                  steps: v1UpgradeNotification(in: "hugetlb_fault"))])
 
     /// ``patchV1`` assuming it also covered `wp_page_reuse` (not visible in the posted diff;
     /// an inference kept as an explicit option rather than a silent choice).
@@ -85,7 +87,13 @@ extension KernelPolicy {
         rewrites: [ProgramRewrite(
             afterSite: "__ptep_set_access_flags.flush_tlb_page",
             steps: [Step(.notifySecondary(.page), in: "__ptep_set_access_flags", file: "arch/arm64/mm/fault.c",
-                         call: "mmu_notifier_invalidate_range")])])
+                         call: "mmu_notifier_invalidate_range")]),
+                   // The contiguous-hugepage hunk, with the range exactly as posted: `pgsize + ncontig`
+                   // where the flush covers `pgsize * ncontig` (KERNEL-FACTS §2.1).
+                   ProgramRewrite(
+            afterSite: "huge_ptep_set_access_flags.get_clear_contig_flush: flush_tlb_range(pgsize * ncontig)",
+            steps: [Step(.notifySecondary(.contigSlip), in: "huge_ptep_set_access_flags", file: "arch/arm64/mm/hugetlbpage.c",
+                         call: "mmu_notifier_invalidate_range(addr, addr + (pgsize + ncontig))")])])
 
     /// Linux v6.6 (commit 6bbd42e2df8f and the rename): every architecture TLB-flush primitive
     /// for a user mm calls `arch_invalidate_secondary_tlbs`; `range_end` no longer does.

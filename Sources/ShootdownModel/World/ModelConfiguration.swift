@@ -76,6 +76,10 @@ public struct PageDeclaration: Sendable, Equatable {
     public var cowShared: Bool
     /// The initial contents of the page's frame.
     public var value: Int
+    /// The page belongs to an arm64 contiguous hugetlb mapping (`PTE_CONT`): consecutive pages
+    /// declared `contig` form one, whose entries `huge_ptep_set_access_flags` breaks and remakes
+    /// together.
+    public var contiguous = false
 
     public init(name: String, vmaWritable: Bool = true, mapping: Mapping, cowShared: Bool = false, value: Int = 0) {
         self.name = name

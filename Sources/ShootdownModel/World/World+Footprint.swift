@@ -21,7 +21,10 @@ extension World {
 
     private func computePageLocations(_ page: Int) -> LocationSet {
         var set = configuration.tlbCapacity == nil ? LocationSet() : capacityLocations
-        set.insert([locations.ptl, locations.pte(page), locations.iotlb(page), locations.cpuTLB(page)])
+        set.insert(locations.ptl)
+        for member in contiguousGroup(of: page) {
+            set.insert([locations.pte(member), locations.iotlb(member), locations.cpuTLB(member)])
+        }
         if tracksMmap { set.insert(locations.mmap) }
         if hasMirror { insertMirrorLocations(into: &set) }
         for device in layout.atc.indices { set.insert(locations.atc(device)) }
@@ -183,7 +186,7 @@ extension World {
              .mmapWriteLock, .mmapWriteUnlock, .setVMAWritable, .modifyProtection, .flushTLBRange, .getAndClear,
              .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
              .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM,
-             .restoreOrigPTE, .invalidatePMD, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq,
+             .restoreOrigPTE, .invalidatePMD, .contigBreak, .contigMake, .flushContigRange, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq,
              .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorFailAccess, .zapAll, .freeAllGathered:
             break
         case .notifierRelease:
@@ -269,6 +272,16 @@ extension World {
             reads.insert(pte)
         case .mirrorFailAccess:
             break
+        case .contigBreak, .contigMake, .flushContigRange:
+            for member in contiguousGroup(of: page) {
+                if kind == .flushContigRange {
+                    writes.insert(locations.cpuTLB(member))
+                    if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(member)) }
+                } else {
+                    reads.insert(locations.pte(member))
+                    writes.insert(locations.pte(member))
+                }
+            }
         case .notifierRelease, .zapAll:
             // Release flushes every IOTLB and ATC entry and stops translation (kept with the
             // PTEs and entries it guards); the zap clears every PTE.
@@ -285,6 +298,7 @@ extension World {
             insertMirrorLocations(into: &reads)
             insertMirrorLocations(into: &writes)
         case .notifySecondary, .rangeEnd, .rangeStart:
+            for member in contiguousGroup(of: page) { writes.insert(locations.iotlb(member)) }
             if case .notifySecondary = kind {} else if hasMirror {
                 // The range subscriber's callbacks: its lock, table and sequences, and the
                 // context check (the PTL, the sticky flag).
@@ -327,7 +341,7 @@ extension World {
                  .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent:
                 return true
             case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
-                 .walkNeedsFault, .kvmMustRetry, .walkFailed:
+                 .walkNeedsFault, .kvmMustRetry, .walkFailed, .contiguousHugePage:
                 index += 1
             }
         }

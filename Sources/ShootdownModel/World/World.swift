@@ -47,6 +47,8 @@ public struct World: TransitionSystem, Sendable {
     let ownFrame: [[Int?]]
     /// Initial frame of each page (nil when the page starts unmapped or on the zero page).
     let initialFrame: [Int?]
+    /// `[page]`: the page's contiguous hugetlb group (itself alone when it has none).
+    let contiguousGroupOf: [[Int]]
     /// `[thread][operation index]`: the pages a device's remaining accesses touch.
     let remainingPages: [[UInt64]]
     /// Thread index of each device's thread and of its IOPF worker.
@@ -167,6 +169,9 @@ public struct World: TransitionSystem, Sendable {
         self.frameShared = frameShared
         self.initialFrame = initialFrame
         self.frameCount = frameShared.count
+        var groupOf = configuration.pages.indices.map { [$0] }
+        for group in World.contiguousGroups(configuration.pages) { for page in group { groupOf[page] = group } }
+        self.contiguousGroupOf = groupOf
 
         var maxValue = 0
         for page in configuration.pages { maxValue = max(maxValue, page.value) }
@@ -254,6 +259,25 @@ public struct World: TransitionSystem, Sendable {
         }
         if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
         if configuration.pages.count > 64 { throw .unsupported("at most 64 pages") }
+        for group in contiguousGroups(configuration.pages) {
+            let name = configuration.pages[group[0]].name
+            if configuration.architecture != .arm64 { throw .unsupported("contiguous hugetlb mappings (contig) are an arm64 feature") }
+            if group.count < 2 { throw .unsupported("page \(name): a contiguous mapping needs at least two consecutive contig pages") }
+            for page in group {
+                let declaration = configuration.pages[page]
+                guard case .present = declaration.mapping, !declaration.cowShared else {
+                    throw .unsupported("page \(declaration.name): contig pages start mapped (pte ro or rw) and not cow")
+                }
+            }
+            for thread in configuration.threads {
+                for operation in thread.operations where group.contains(operation.page) {
+                    switch operation {
+                    case .read, .write: continue
+                    default: throw .unsupported("page \(name): contig pages only support loads and stores")
+                    }
+                }
+            }
+        }
         for thread in configuration.threads {
             if let last = thread.operations.firstIndex(where: { $0.kernelOperation == .exitMMAP }),
                last != thread.operations.count - 1 {
