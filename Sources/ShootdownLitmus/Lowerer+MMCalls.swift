@@ -3,7 +3,8 @@ import ShootdownModel
 /// The built-in mm operations a CPU thread can call: `mprotect(x, ro|rw)`, `reclaim(x)`,
 /// `reclaim(x, nobatch)`, `migrate(x)`, `ksm_merge(x)`, `mkclean(x)`.
 extension Lowerer {
-    static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean", "fork", "split_huge_pmd", "exit"]
+    static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean", "fork", "split_huge_pmd", "exit", "oom_reap",
+                                  "uprobe_replace"]
     static let protections = ["ro", "rw"]
 
     /// The operation a call names; the first argument is the page (checked by the caller).
@@ -44,6 +45,8 @@ extension Lowerer {
             case "ksm_merge": return .ksmMerge
             case "fork": return .fork
             case "split_huge_pmd": return .splitHugePMD
+            case "oom_reap": return .oomReap
+            case "uprobe_replace": return .uprobeReplacePage
             default: return .mkclean
             }
         }

@@ -27,6 +27,12 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     /// The process exits: `exit_mmap` (``ExitProgram``). Only when every other CPU thread of
     /// the process has finished.
     case exitMMAP
+    /// The OOM reaper unmapping the page of a dying process (``OOMReapProgram``), with a
+    /// non-blocking `range_start` that a sleeping subscriber refuses.
+    case oomReap
+    /// uprobes installing a breakpoint: `__replace_page` swaps the page for a new copy
+    /// (``ReplacePageProgram``).
+    case uprobeReplacePage
 
     /// The entry function the program is named after.
     public var entry: String {
@@ -39,6 +45,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .fork: return "dup_mmap"
         case .splitHugePMD: return "__split_huge_pmd"
         case .exitMMAP: return "exit_mmap"
+        case .oomReap: return "__oom_reap_task_mm"
+        case .uprobeReplacePage: return "__replace_page"
         }
     }
 
@@ -55,6 +63,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .fork: return "fork(\(page))"
         case .splitHugePMD: return "split_huge_pmd(\(page))"
         case .exitMMAP: return "exit()"
+        case .oomReap: return "oom_reap(\(page))"
+        case .uprobeReplacePage: return "uprobe_replace(\(page))"
         }
     }
 
@@ -71,6 +81,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .fork: return "dup_mmap → copy_page_range write-protects the parent's PTE and shares the frame, then flush_tlb_mm(oldmm)"
         case .splitHugePMD: return "__split_huge_pmd: invalidate the PMD, map the same pages with the same permissions through PTEs"
         case .exitMMAP: return "exit_mmap: mmu_notifier_release, unmap everything with a full-mm gather, free the pages"
+        case .oomReap: return "__oom_reap_task_mm: range_start_nonblock (a subscriber may refuse: -EAGAIN, the page is skipped), zap, flush, free"
+        case .uprobeReplacePage: return "__replace_page: clear and flush the PTE under the PTL, map a new copy read-only, put the old page"
         }
     }
 
@@ -79,7 +91,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
 
     /// Whether the operation allocates a frame for the page (migration's destination, KSM's
     /// stable page).
-    var allocates: Bool { self == .migrate || self == .ksmMerge }
+    var allocates: Bool { self == .migrate || self == .ksmMerge || self == .uprobeReplacePage }
 
     /// Whether the operation may leave a swap or migration entry that a later fault reads back.
     var leavesSwapEntry: Bool { self == .reclaim || self == .reclaimUnbatched || self == .migrate }
@@ -97,6 +109,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .fork: return ForkProgram.build(architecture: architecture, era: era)
         case .splitHugePMD: return SplitHugePMDProgram.build(architecture: architecture, era: era)
         case .exitMMAP: return ExitProgram.build(architecture: architecture, era: era)
+        case .oomReap: return OOMReapProgram.build(architecture: architecture, era: era)
+        case .uprobeReplacePage: return ReplacePageProgram.build(architecture: architecture, era: era)
         }
     }
 }

@@ -38,6 +38,8 @@ public enum BranchCondition: String, Hashable, Sendable {
     case always
     /// The page belongs to a contiguous hugetlb mapping (`hugetlb_fault`).
     case contiguousHugePage
+    /// The preceding non-blocking `range_start` returned `-EAGAIN`.
+    case rangeStartFailed
     /// The mirror's sequence snapshot is stale: an invalidation has run since it was taken
     /// (`mmu_interval_check_retry` / `mmu_interval_read_retry`).
     case snapshotStale

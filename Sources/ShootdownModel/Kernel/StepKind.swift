@@ -20,6 +20,10 @@ public enum StepKind: Hashable, Sendable {
     case notifySecondary(NotifyScope)
     /// `mmu_notifier_invalidate_range_start` with the event.
     case rangeStart(NotifierEvent)
+    /// `mmu_notifier_invalidate_range_start_nonblock`: a subscriber that would have to sleep
+    /// returns `-EAGAIN` instead; the core unwinds what it started and the caller must skip
+    /// the range without calling `range_end`.
+    case rangeStartNonblock(NotifierEvent)
     /// `mmu_notifier_invalidate_range_end`, or `..._only_end` when `onlyEnd`. In the old era
     /// the plain form also calls every subscriber's `invalidate_range`.
     case rangeEnd(onlyEnd: Bool)
@@ -122,6 +126,9 @@ public enum StepKind: Hashable, Sendable {
     case flushContigRange
     /// Write every entry of the group back, dirty (and writable when the fault reuses the page).
     case contigMake
+    /// uprobes' `__replace_page`: map the newly allocated frame read-only in place of the old
+    /// one (`set_pte_at(new page)`), keeping the old frame for the caller to put.
+    case replaceWithNewPage
 }
 
 /// The range a secondary-TLB notification covers.
@@ -145,7 +152,7 @@ extension StepKind {
         switch self {
         case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .zapPTE, .modifyProtection, .getAndClear,
              .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
-             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake:
+             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake, .replaceWithNewPage:
             return true
         default:
             return false

@@ -32,6 +32,7 @@ extension World {
         case .detachVMA, .mmapWriteLock: return state.get(layout.mmapReaders) == 0 && !state.flag(layout.mmapWriter)
         case .migrationEntryWait: return !pte(faultContext(thread, in: state).page, in: state).swap.makesFaultsWait
         case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(in: state)
+        case .rangeStartNonblock: return configuration.mirror?.isKVM != true || mirrorCallbacksEnabled(in: state)
         case .notifierRelease:
             // exit_mmap runs when the last thread of the process is gone.
             return roles.indices.allSatisfy { other in
@@ -100,7 +101,10 @@ extension World {
                     // A step that changes nothing but the thread's own position runs together
                     // with the step before it: no other thread can tell the difference.
                     log.effect("\(step.label) (no subscriber affected)")
-                    if case .rangeStart = step.kind { log.count(\.rangeStartCalls) } else { log.count(\.rangeEndCalls) }
+                    switch step.kind {
+                    case .rangeStart, .rangeStartNonblock: log.count(\.rangeStartCalls)
+                    default: log.count(\.rangeEndCalls)
+                    }
                     next.set(pcField, UInt64(position + 2))
                 } else {
                     return next
@@ -142,7 +146,7 @@ extension World {
     /// silent.
     func isSilent(_ step: Step) -> Bool {
         switch step.kind {
-        case .rangeStart: return !hasMirror
+        case .rangeStart, .rangeStartNonblock: return !hasMirror
         case let .rangeEnd(onlyEnd):
             return !hasMirror && (onlyEnd || configuration.policy.era == .archInvalidateSecondaryTLBs || !notifierRegistered)
         default: return false
@@ -169,6 +173,7 @@ extension World {
         case .pteNotPresent: return !current.present
         case .always: return true
         case .contiguousHugePage: return configuration.pages[page].contiguous
+        case .rangeStartFailed: return state.flag(fields.startFailed)
         case .snapshotStale, .walkNeedsFault, .kvmMustRetry, .walkFailed: return holdsMirror(condition, thread: thread, in: state)
         case .writeToReadOnlyPTE: return write && !current.write
         case .frameNotExclusive: return current.frame == World.zeroFrame || isShared(current.frame, in: state)

@@ -104,6 +104,13 @@ extension World {
             }
             state.set(fields.gatherMask, 0)
             log.effect("every page freed")
+        case .replaceWithNewPage:
+            let frame = Int(state.get(fields.newFrame))
+            let entry = PageTableEntry(present: true, write: false, dirty: false, frame: frame)
+            setPTE(page, entry, in: &state)
+            state.setFlag(fields.gatherQueued, true)
+            state.set(fields.gatherFrame, UInt64(PageTableEntry(encoded: state.get(fields.orig)).frame))
+            log.effect("pte[\(name)] = \(entry)")
         case .contigBreak, .flushContigRange, .contigMake:
             performContiguousStep(step, thread: thread, page: page, in: &state, log: &log)
         case .invalidatePMD:

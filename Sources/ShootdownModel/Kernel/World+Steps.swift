@@ -36,6 +36,16 @@ extension World {
             log.count(\.rangeStartCalls)
             state.setFlag(fields.inRange, true)
             mirrorInvalidateStart(thread, page: page, in: &state, log: &log)
+        case .rangeStartNonblock:
+            log.count(\.rangeStartCalls)
+            if mirrorRefusesNonblockingStart(in: state) {
+                state.setFlag(fields.startFailed, true)
+                log.effect("dmirror_interval_invalidate: mutex_trylock fails, returns false; mn_itree_inv_end unwinds: -EAGAIN")
+            } else {
+                state.setFlag(fields.startFailed, false)
+                state.setFlag(fields.inRange, true)
+                mirrorInvalidateStart(thread, page: page, in: &state, log: &log)
+            }
         case let .rangeEnd(onlyEnd):
             log.count(\.rangeEndCalls)
             state.setFlag(fields.inRange, false)

@@ -33,7 +33,7 @@ extension KernelPolicy {
     public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM,
                                              deferCOWNotifyToRangeEnd, tlbbatchAddPendingNoNotify,
                                              reclaimFreeBeforeRangeEnd, ksmWrprotectOnlyEnd, patchV1UnderPTL,
-                                             releaseKeepsTranslation]
+                                             releaseKeepsTranslation, oomReapEndAfterEAGAIN]
 
     /// Looks a policy up by name.
     public static func named(_ name: String) -> KernelPolicy? { all.first { $0.name == name } }
@@ -189,4 +189,16 @@ extension KernelPolicy {
         summary: "v6.6, but the IOMMU's release flushes its TLBs and leaves translation enabled",
         era: .archInvalidateSecondaryTLBs,
         releaseKeepsTranslation: true)
+
+    /// A broken variant: v6.6, but the OOM reaper calls `range_end` for a range whose
+    /// non-blocking `range_start` returned `-EAGAIN` — the core has already unwound the
+    /// subscribers it started, so their counts go out of balance (KERNEL-FACTS §1.4, I7).
+    public static let oomReapEndAfterEAGAIN = KernelPolicy(
+        name: "oom-reap-end-after-eagain",
+        summary: "v6.6, but the OOM reaper calls range_end after range_start_nonblock returned -EAGAIN",
+        era: .archInvalidateSecondaryTLBs,
+        rewrites: [ProgramRewrite(afterSite: "__oom_reap_task_mm.tlb_finish_mmu (range skipped)", steps: [
+            Step(.rangeEnd(onlyEnd: false), in: "__oom_reap_task_mm", file: "mm/oom_kill.c",
+                 call: "mmu_notifier_invalidate_range_end (after -EAGAIN)"),
+        ])])
 }

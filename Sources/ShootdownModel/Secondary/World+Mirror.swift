@@ -141,6 +141,13 @@ extension World {
         log.effect("dmirror_interval_invalidate: mmu_interval_set_seq, mirror[\(pageName(page))] erased")
     }
 
+    /// Whether a non-blocking `range_start` fails now: dmirror only trylocks its mutex in
+    /// non-blockable mode and returns false when another thread holds it (KVM never fails).
+    func mirrorRefusesNonblockingStart(in state: WorldState) -> Bool {
+        guard hasMirror, mirrorRegistered, configuration.mirror?.isKVM == false else { return false }
+        return layout.mirrorLock.contains { state.flag($0) }
+    }
+
     /// `__mmu_notifier_invalidate_range_end` for the range subscriber: `mn_itree_inv_end`, or
     /// KVM's `kvm_mmu_invalidate_end` (`mmu_invalidate_seq++`, `in_progress--`).
     func mirrorInvalidateEnd(_ thread: Int, in state: inout WorldState, log: inout StepLog) {
@@ -149,9 +156,19 @@ extension World {
         checkCallbackContext(thread, in: &state, log: &log)
         if mirror.isKVM {
             for other in mirrorThreads { state.setFlag(layout.threads[other].stale, true) }
+            guard state.get(layout.kvmInProgress) > 0 else {
+                state.setFlag(layout.unbalanced, true)
+                log.effect("BUG: kvm_mmu_invalidate_end with mmu_invalidate_in_progress already 0")
+                return
+            }
             state.set(layout.kvmInProgress, state.get(layout.kvmInProgress) &- 1)
             log.effect("KVM: mmu_invalidate_seq++, mmu_invalidate_in_progress--")
             log.count(\.rangeCallbacks)
+            return
+        }
+        guard state.get(layout.itreeActive) > 0 else {
+            state.setFlag(layout.unbalanced, true)
+            log.effect("BUG: mn_itree_inv_end with no active invalidation (active_invalidate_ranges underflows)")
             return
         }
         let active = state.get(layout.itreeActive) &- 1

@@ -21,6 +21,8 @@ struct StateLayout: Sendable {
         var gathered = BitField.empty
         /// A batched flush is pending (`arch_tlbbatch_add_pending` without the flush yet).
         var batchPending = BitField.empty
+        /// The last non-blocking `range_start` returned `-EAGAIN`.
+        var startFailed = BitField.empty
         /// Device: waiting for the page response to its page request.
         var waiting = BitField.empty
         /// IOPF worker: a request is being served, for which page, write or read.
@@ -85,6 +87,8 @@ struct StateLayout: Sendable {
     var sleepInAtomic = BitField.empty
     /// Sticky: a mirror entry was installed for a page while an invalidation of it was active.
     var installInWindow = BitField.empty
+    /// Sticky: a `range_end` with no `range_start` to match (a subscriber's count went below 0).
+    var unbalanced = BitField.empty
     /// Bits in use.
     var bitsUsed = 0
 }

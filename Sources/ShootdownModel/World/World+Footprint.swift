@@ -182,7 +182,8 @@ extension World {
         }
         switch step.kind {
         case .lockPTL, .unlockPTL, .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage, .detachVMA,
-             .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart,
+             .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart, .rangeStartNonblock,
+             .replaceWithNewPage,
              .mmapWriteLock, .mmapWriteUnlock, .setVMAWritable, .modifyProtection, .flushTLBRange, .getAndClear,
              .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
              .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM,
@@ -239,7 +240,8 @@ extension World {
         case .mmapWriteUnlock:
             writes.insert(locations.mmap)
         case .setVMAWritable, .modifyProtection, .getAndClear, .installSwapEntry, .installMigrationEntry,
-             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD:
+             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD,
+             .replaceWithNewPage:
             reads.insert(pte)
             writes.insert(pte)
         case .forkWrprotect:
@@ -297,7 +299,7 @@ extension World {
         case .intervalReadBegin, .kvmSnapshotSeq, .mirrorLock, .mirrorUnlock, .mirrorInstall:
             insertMirrorLocations(into: &reads)
             insertMirrorLocations(into: &writes)
-        case .notifySecondary, .rangeEnd, .rangeStart:
+        case .notifySecondary, .rangeEnd, .rangeStart, .rangeStartNonblock:
             for member in contiguousGroup(of: page) { writes.insert(locations.iotlb(member)) }
             if case .notifySecondary = kind {} else if hasMirror {
                 // The range subscriber's callbacks: its lock, table and sequences, and the
@@ -341,7 +343,7 @@ extension World {
                  .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent:
                 return true
             case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
-                 .walkNeedsFault, .kvmMustRetry, .walkFailed, .contiguousHugePage:
+                 .walkNeedsFault, .kvmMustRetry, .walkFailed, .contiguousHugePage, .rangeStartFailed:
                 index += 1
             }
         }

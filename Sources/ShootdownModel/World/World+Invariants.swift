@@ -18,6 +18,8 @@ extension World {
                          summary: "no notifier callback that may sleep is called with the PTL (a spinlock) held"),
         BuiltInInvariant(name: "no-install-in-invalidation",
                          summary: "a range subscriber never installs a mirror entry for a page while an invalidation of it is between range_start and range_end"),
+        BuiltInInvariant(name: "start-end-balanced",
+                         summary: "every range_end a subscriber sees matches a range_start it saw (a caller skips range_end after -EAGAIN)"),
         BuiltInInvariant(name: "frame-pool-sufficient",
                          summary: "the model's pool of frames never runs out (a modelling limit, not a kernel property)"),
     ]
@@ -32,10 +34,11 @@ extension World {
             Invariant<WorldState>("no-freed-frame-access", observes: flags) { !$0.flag(freed) },
             Invariant("frame-pool-sufficient", observes: flags) { !$0.flag(exhausted) },
         ]
-        let sleeping = layout.sleepInAtomic, window = layout.installInWindow
+        let sleeping = layout.sleepInAtomic, window = layout.installInWindow, unbalanced = layout.unbalanced
         if sleeping.width > 0 {
             invariants.insert(Invariant("no-sleep-in-atomic", observes: flags) { !$0.flag(sleeping) }, at: invariants.count - 1)
             invariants.insert(Invariant("no-install-in-invalidation", observes: flags) { !$0.flag(window) }, at: invariants.count - 1)
+            invariants.insert(Invariant("start-end-balanced", observes: flags) { !$0.flag(unbalanced) }, at: invariants.count - 1)
         }
         if stale.width > 0 {
             invariants.insert(Invariant("secondary-bounded-after-return", observes: flags) { !$0.flag(stale) }, at: 1)

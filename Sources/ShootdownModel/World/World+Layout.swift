@@ -43,6 +43,7 @@ extension World {
             }
             layout.sleepInAtomic = try bits.allocate(1)
             layout.installInWindow = try bits.allocate(1)
+            layout.unbalanced = try bits.allocate(1)
         }
         let forks = operations.contains { $0.kernelOperation == .fork }
         for _ in 0..<frameCount {
@@ -94,6 +95,7 @@ extension World {
                     fields.gatherFrame = try bits.allocate(frameBits)
                     fields.gathered = try bits.allocate(1)
                     fields.batchPending = try bits.allocate(1)
+                    fields.startFailed = try bits.allocate(1)
                 }
                 if thread.operations.contains(where: { $0.kernelOperation == .exitMMAP }) {
                     guard frameCount <= 64 else { throw .unsupported("exit() supports at most 64 frames") }
