@@ -60,8 +60,9 @@ public enum Instruction: Hashable, Sendable {
     case ret
 }
 
-/// A resolved program: an array of steps and branches that a thread runs from index 0.
-public struct Program: Sendable {
+/// A resolved program: an array of steps and branches that a thread runs from index 0. A class,
+/// so that handing one out in the hot path costs a single reference count, not one per array.
+public final class Program: Sendable {
     /// A resolved instruction.
     public enum Op: Sendable {
         case step(Step)
@@ -75,10 +76,6 @@ public struct Program: Sendable {
     public let ops: [Op]
     /// The symbolic form, for printing and diffing.
     public let source: [Instruction]
-    /// `[op]`: whether a thread about to run that instruction is between a `range_start` and
-    /// its `range_end` (true where some path in and some path out meet).
-    let insideRange: [Bool]
-
     /// Resolves the labels of `source`.
     public init(name: String, source: [Instruction]) {
         self.name = name
@@ -100,32 +97,6 @@ public struct Program: Sendable {
             }
         }
         self.ops = ops
-        insideRange = Program.rangeWindows(ops)
-    }
-
-    /// Which instructions run inside a `range_start` … `range_end` window.
-    private static func rangeWindows(_ ops: [Op]) -> [Bool] {
-        var inside = Array(repeating: false, count: ops.count)
-        var seen = Array(repeating: [false, false], count: ops.count)
-        var pending = [(0, false)]
-        while let (index, isInside) = pending.popLast() {
-            guard index < ops.count, !seen[index][isInside ? 1 : 0] else { continue }
-            seen[index][isInside ? 1 : 0] = true
-            if isInside { inside[index] = true }
-            switch ops[index] {
-            case .ret: continue
-            case let .jump(target, _):
-                pending.append((target, isInside))
-                pending.append((index + 1, isInside))
-            case let .step(step):
-                var after = isInside
-                if case .rangeStart = step.kind { after = true }
-                if case .rangeEnd = step.kind { after = false }
-                pending.append((index + 1, after))
-                if step.condition != nil { pending.append((index + 1, isInside)) }
-            }
-        }
-        return inside
     }
 
     /// Whether the transition that runs instruction `position` may also end the program: the
