@@ -100,6 +100,7 @@ extension World {
                     // A step that changes nothing but the thread's own position runs together
                     // with the step before it: no other thread can tell the difference.
                     log.effect("\(step.label) (no subscriber affected)")
+                    if log.enabled { log.silentSteps.append(step) }
                     if case .rangeStart = step.kind { log.count(\.rangeStartCalls) } else { log.count(\.rangeEndCalls) }
                     next.set(pcField, UInt64(position + 2))
                 } else {
