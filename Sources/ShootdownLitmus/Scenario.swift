@@ -46,6 +46,12 @@ public struct FinalCondition: Sendable {
     public var predicate: StatePredicate
     /// The condition as written.
     public var text: String
+
+    public init(quantifier: Quantifier, predicate: StatePredicate, text: String) {
+        self.quantifier = quantifier
+        self.predicate = predicate
+        self.text = text
+    }
 }
 
 /// An `eventually` clause: on every weakly fair execution the predicate becomes true.

@@ -39,9 +39,8 @@ public struct CostComparisonRenderer: Sendable {
             let entries = cost.total.entries
             table.rows.append(row + used.map { String(entries[$0].value) })
             if let perLap = cost.perLap {
-                let added = perLap.entries.filter { $0.value > 0 }.map { "\($0.name) \($0.value)" }
                 let name = outcome.scenario.variant?.description ?? outcome.scenario.name
-                laps.append("  \(name): " + (added.isEmpty ? "nothing counted" : added.joined(separator: ", ")))
+                laps.append("  \(name): " + (perLap == CostCounters() ? "nothing counted" : perLap.nonZeroText))
             }
         }
         var lines = [table.render()]

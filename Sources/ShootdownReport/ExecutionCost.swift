@@ -33,9 +33,10 @@ public struct ExecutionCost: Sendable {
 }
 
 extension ScenarioOutcome {
-    /// The cost of the execution ``ExecutionCost`` describes, or `nil` when the checker
+    /// The execution ``ExecutionCost`` describes: its start, its actions (for a livelock, the
+    /// steps up to the loop), and for a livelock the loop's actions; `nil` when the checker
     /// reported no complete execution and no livelock.
-    public var executionCost: ExecutionCost? {
+    public var measuredExecution: (start: WorldState, actions: [WorldAction], lap: [WorldAction]?)? {
         var complete: Path<World>?
         if let final = result.finals.first {
             let paths = [final.witness, final.counterexample].compactMap(\.self)
@@ -44,30 +45,37 @@ extension ScenarioOutcome {
         if complete == nil, let stops = result.eventualities.lazy.compactMap(\.counterexample).first(where: \.isTerminal) {
             complete = stops.stem
         }
-        if let path = complete {
-            return ExecutionCost(execution: .complete(steps: path.actions.count),
-                                 total: cost(of: path.actions, from: path.states[0]))
-        }
+        if let path = complete { return (path.states[0], path.actions, nil) }
         guard let lasso = result.eventualities.lazy.compactMap(\.counterexample).first(where: { !$0.isTerminal }) else {
             return nil
         }
-        let start = lasso.stem.states[0]
-        let lap = cost(of: lasso.cycle, from: lasso.stem.last)
-        var total = cost(of: lasso.stem.actions, from: start)
-        total += lap
-        return ExecutionCost(execution: .livelock(stem: lasso.stem.actions.count, lap: lasso.cycle.count),
-                             total: total, perLap: lap)
+        return (lasso.stem.states[0], lasso.stem.actions, lasso.cycle)
     }
 
-    private func cost(of actions: [WorldAction], from state: WorldState) -> CostCounters {
-        CostCounters(summing: Narration.narrate(actions, from: state, in: world))
+    /// The cost of the execution ``ExecutionCost`` describes, or `nil` when the checker
+    /// reported no complete execution and no livelock.
+    public var executionCost: ExecutionCost? {
+        guard let (start, actions, lap) = measuredExecution else { return nil }
+        let entries = Narration.narrate(actions + (lap ?? []), from: start, in: world)
+        guard let lap else {
+            return ExecutionCost(execution: .complete(steps: actions.count), total: CostCounters(summing: entries))
+        }
+        return ExecutionCost(execution: .livelock(stem: actions.count, lap: lap.count),
+                             total: CostCounters(summing: entries),
+                             perLap: CostCounters(summing: entries[actions.count...]))
     }
 }
 
 extension CostCounters {
     /// The counts of narrated steps, added up.
-    public init(summing entries: [TimelineEntry]) {
+    public init(summing entries: some Sequence<TimelineEntry>) {
         self.init()
         for entry in entries { self += entry.cost }
+    }
+
+    /// The counters that are not zero, as `name value` joined by commas; `none` when all are.
+    public var nonZeroText: String {
+        let text = entries.filter { $0.value > 0 }.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
+        return text.isEmpty ? "none" : text
     }
 }

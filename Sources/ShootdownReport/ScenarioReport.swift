@@ -33,4 +33,6 @@ public struct ScenarioReport: Codable, Sendable, Equatable {
     /// The executions that refute a property, and the witness of a satisfiable `exists`
     /// condition (empty with `--no-counterexamples`).
     public var traces: [TraceReport]
+    /// With `--suggest`: the repair search (`docs/REPAIR.md`); absent otherwise.
+    public var repairs: RepairReport?
 }

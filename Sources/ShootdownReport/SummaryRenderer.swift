@@ -75,10 +75,8 @@ public struct SummaryRenderer: Sendable {
 
     private func render(_ actions: [WorldAction], from start: WorldState, world: World, loopStart: Int? = nil) -> String {
         let entries = Narration.narrate(actions, from: start, in: world)
-        let cost = CostCounters(summing: entries)
-        let costs = cost.entries.filter { $0.value > 0 }.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
         return timeline.render(entries, threads: world.threadNames, lanes: Narration.lanes(of: entries, in: world),
                                loopStart: loopStart)
-            + "\nCost of these steps: " + (costs.isEmpty ? "none" : costs)
+            + "\nCost of these steps: " + CostCounters(summing: entries).nonZeroText
     }
 }

@@ -18,6 +18,19 @@ extension Check {
         return options
     }
 
+    /// The repair search for `outcome` (`--suggest`), or `nil` after reporting a candidate the
+    /// model cannot build.
+    func searchRepairs(for outcome: ScenarioOutcome) -> RepairSearchResult? {
+        defer { Terminal.clearProgress() }
+        do {
+            return try RepairSearch.run(outcome) { checkOptions(label: $0) }
+        } catch {
+            Terminal.clearProgress()
+            Terminal.error("\(outcome.scenario.file): error: repair search: \(error.description)")
+            return nil
+        }
+    }
+
     /// Checks `file` variant by variant and prints one table, if it has a variants block;
     /// returns `false`, doing nothing, if it has none (or cannot be parsed: the caller reports that).
     func checkVariants(of file: String, index: Int, renderer: SummaryRenderer,
@@ -33,6 +46,14 @@ extension Check {
             return true
         }
         print(VariantTableRenderer(details: renderer).render(matrix, outcomes: outcomes))
+        if suggest {
+            for outcome in outcomes {
+                guard let repairs = searchRepairs(for: outcome), repairs.goalHolds != true else { continue }
+                print("")
+                print("\(outcome.scenario.name) [\(outcome.scenario.variant?.description ?? "")]")
+                print(RepairRenderer().render(repairs))
+            }
+        }
         if outcomes.contains(where: { !$0.expectationsMet }) { unmet = true }
         return true
     }

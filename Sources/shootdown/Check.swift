@@ -42,6 +42,9 @@ struct Check: ParsableCommand {
     @Flag(help: "End the search at the first violation found (an invariant failing, or a final state that refutes a ~exists or forall condition); other verdicts are then unsettled.")
     var stopAtFirstViolation = false
 
+    @Flag(help: "For a scenario that violates an invariant, an eventually clause, or a ~exists or forall condition, try secondary-TLB notifications on the offending path and print the minimal ones that repair it, with their cost (docs/REPAIR.md). The exit status is not affected.")
+    var suggest = false
+
     @Flag(help: "Print one JSON document (schema: docs/JSON-SCHEMA.md) on standard output instead of the text report.")
     var json = false
 
@@ -90,10 +93,19 @@ struct Check: ParsableCommand {
                 continue
             }
             Terminal.clearProgress()
-            if json || html != nil { reports.append(ScenarioReport(outcome, traces: !noCounterexamples)) }
+            let repairs = suggest ? searchRepairs(for: outcome) : nil
+            if json || html != nil {
+                var report = ScenarioReport(outcome, traces: !noCounterexamples)
+                report.repairs = repairs.map(RepairReport.init)
+                reports.append(report)
+            }
             if !json {
                 if index > 0 { print("") }
                 print(renderer.render(outcome))
+                if let repairs {
+                    print("")
+                    print(RepairRenderer().render(repairs))
+                }
             }
             if !outcome.expectationsMet { unmet = true }
         }

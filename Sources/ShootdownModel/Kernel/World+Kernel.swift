@@ -101,6 +101,7 @@ extension World {
                     // A step that changes nothing but the thread's own position runs together
                     // with the step before it: no other thread can tell the difference.
                     log.effect("\(step.label) (no subscriber affected)")
+                    if log.enabled { log.silentSteps.append(step) }
                     switch step.kind {
                     case .rangeStart, .rangeStartNonblock: log.count(\.rangeStartCalls)
                     default: log.count(\.rangeEndCalls)

@@ -5,6 +5,9 @@ public struct StepLog: Sendable {
     public let enabled: Bool
     /// The kernel or hardware step taken, when it is a program step.
     public var step: Step?
+    /// Program steps that ran silently together with it, in order: range calls that reach no
+    /// subscriber, which no other thread can tell apart from the step before them.
+    public var silentSteps: [Step] = []
     /// A one-line summary of what happened, e.g. `write x = 1 (TLB hit)`.
     public var summary: String = ""
     /// Effects worth showing, e.g. `IOTLB[x] invalidated`.
