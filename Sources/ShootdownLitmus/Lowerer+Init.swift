@@ -10,6 +10,9 @@ extension Lowerer {
             throw error("a page declaration names exactly one page, e.g. 'page x: value 0'", at: declaration.keyword.location)
         }
         guard pageIndex[name.value] == nil else { throw error("page '\(name.value)' is declared twice", at: name.location) }
+        guard pages.count < World.maximumPages else {
+            throw error("a scenario has at most \(World.maximumPages) pages", at: name.location)
+        }
         var page = PageDeclaration(name: name.value, mapping: .present(write: true, dirty: true))
         for group in declaration.groups {
             guard let head = group.first else { continue }

@@ -66,7 +66,8 @@ struct Lowerer {
         let expectations = try lowerExpectations(hasFinal: final != nil, hasLiveness: !eventualities.isEmpty)
         return Scenario(name: ast.name.value, file: ast.name.location.file, description: ast.description,
                         configuration: configuration, final: final, eventualities: eventualities,
-                        expectations: expectations, variant: variant)
+                        expectations: expectations, variant: variant, location: ast.name.location,
+                        headerLine: Diagnostic.line(ast.name.location.line, of: ast.source))
     }
 
     private mutating func lowerArchitecture() throws(LitmusError) {

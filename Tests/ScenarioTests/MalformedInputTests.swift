@@ -1,4 +1,5 @@
 import ShootdownLitmus
+import ShootdownModel
 import Testing
 
 @Suite("Malformed scenarios")
@@ -32,6 +33,11 @@ struct MalformedInputTests {
         ("DEV0:r0=0", "DEV0:r9=0", "t.litmus:6:14: error: thread DEV0 has no register 'r9'"),
         ("Result: Sometimes", "Result: Somtimes", "t.litmus:7:9: error: a Result is Always, Sometimes or Never"),
         ("pte rw clean", "pte rw clena", "t.litmus:3:27: error: a PTE is 'clean' or 'dirty'"),
+        (" *x = 1 | r0 = *x ;", " exit() | r0 = *x ;\n *x = 1 | ;",
+         "t.litmus:5:2: error: exit() ends the process: it must be the last operation of CPU0"),
+        ("{ page x: value 0, pte rw clean; }\n CPU0   | DEV0   ;\n *x = 1 | r0 = *x ;\nexists (DEV0:r0=0)",
+         " CPU0   | DEV0   ;\n exit() | r0 = *x ;\nforall (true)",
+         "t.litmus:4:2: error: exit() unmaps the process's pages: declare at least one"),
     ])
     func located(original: String, replacement: String, expected: String) throws {
         let message = try #require(diagnostic(valid.replacingOccurrences(of: original, with: replacement)))
@@ -42,5 +48,49 @@ struct MalformedInputTests {
     func suggestion() throws {
         let message = try #require(diagnostic(valid.replacingOccurrences(of: "policy = v6.6", with: "policy = v6.66")))
         #expect(message.contains("did you mean 'v6.6'?"))
+    }
+
+    /// A scenario with `pages` pages, a CPU and a device reading each of them.
+    static func large(pages: Int, variants: Bool = false) -> String {
+        var source = "arm64 large\n" + (variants ? "variants {\n  policy = v6.2 | v6.6\n}\n" : "") + "{\n"
+        for page in 0..<pages { source += "  page p\(page): value 1;\n" }
+        source += "}\n CPU0 | DEV0 ;\n"
+        for page in 0..<pages { source += " r\(page) = *p\(page) | r\(page) = *p\(page) ;\n" }
+        return source + "exists (p0=1)\nResult: Always\n"
+    }
+
+    @Test("a model too large for a state is an error at the header, naming the variant")
+    func tooLargeForAState() throws {
+        let scenario = try ScenarioLowering.load(source: Self.large(pages: 40), file: "t.litmus")
+        do {
+            _ = try scenario.world()
+            Issue.record("a state too large was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("""
+                t.litmus:1:7: error: the scenario needs at least
+                """))
+            #expect(error.description.hasSuffix("""
+                use fewer pages, threads or values
+                 1 | arm64 large
+                   |       ^
+                """))
+        }
+        let matrix = try ScenarioLowering.loadMatrix(source: Self.large(pages: 40, variants: true), file: "v.litmus")
+        do {
+            _ = try matrix.scenarios[0].world()
+            Issue.record("a state too large was accepted")
+        } catch {
+            #expect(error.description.hasPrefix("v.litmus:1:7: error: in the variant policy=v6.2: the scenario needs"))
+        }
+    }
+
+    @Test("more threads or pages than the model holds are errors at the first one too many")
+    func limits() throws {
+        let names = (0...World.maximumThreads).map { "P\($0)" }
+        let threads = "arm64 t\n" + names.joined(separator: " | ") + " ;\n"
+        let thread = try #require(diagnostic(threads))
+        #expect(thread.hasPrefix("t.litmus:2:\(names.dropLast().map { $0.count + 3 }.reduce(1, +)): error: a scenario has at most 64 threads"))
+        let pages = try #require(diagnostic(Self.large(pages: World.maximumPages + 1)))
+        #expect(pages.hasPrefix("t.litmus:67:8: error: a scenario has at most 64 pages"), "\(pages)")
     }
 }

@@ -61,6 +61,10 @@ public struct World: TransitionSystem, Sendable {
 
     /// The zero page's frame.
     static let zeroFrame = 0
+    /// The most threads a scenario may declare.
+    public static let maximumThreads = 64
+    /// The most pages a scenario may declare.
+    public static let maximumPages = 64
 
     public init(_ configuration: ModelConfiguration) throws(ModelError) {
         self.configuration = configuration
@@ -252,8 +256,8 @@ public struct World: TransitionSystem, Sendable {
         if configuration.iommu.btm && configuration.iommu.kind != .smmuv3 {
             throw .unsupported("broadcast TLB maintenance (btm) is an SMMUv3 feature")
         }
-        if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
-        if configuration.pages.count > 64 { throw .unsupported("at most 64 pages") }
+        if configuration.threads.count > maximumThreads { throw .unsupported("at most \(maximumThreads) threads") }
+        if configuration.pages.count > maximumPages { throw .unsupported("at most \(maximumPages) pages") }
         for thread in configuration.threads {
             if let last = thread.operations.firstIndex(where: { $0.kernelOperation == .exitMMAP }),
                last != thread.operations.count - 1 {
