@@ -27,7 +27,7 @@ extension Lowerer {
                 kind = .cpu
             } else {
                 throw error("thread '\(name)': names starting with CPU (or P) are CPU threads, DEV are IOMMU devices, MIR are HMM mirror devices, VCPU are KVM vCPUs",
-                            at: thread.name.location)
+                            at: thread.name.location, suggestion: Lowerer.threadName(near: name))
             }
             guard threads.count < World.maximumThreads else {
                 throw error("a scenario has at most \(World.maximumThreads) threads", at: thread.name.location)
@@ -115,5 +115,14 @@ extension Lowerer {
         guard !pages.isEmpty else {
             throw error("exit() unmaps the process's pages: declare at least one, e.g. 'page x: value 0'", at: name.location)
         }
+    }
+
+    /// The thread prefixes, for "did you mean" notes.
+    static let threadPrefixes = ["CPU", "DEV", "MIR", "VCPU", "P"]
+
+    /// `name` with its leading letters replaced by the nearest thread prefix (`DVE0` → `DEV0`).
+    static func threadName(near name: String) -> String? {
+        let letters = name.prefix { $0.isLetter }
+        return NearestWord.suggest(String(letters).uppercased(), among: threadPrefixes).map { $0 + name.dropFirst(letters.count) }
     }
 }

@@ -33,8 +33,11 @@ struct Lowerer {
 
     func error(_ message: String, at location: SourceLocation, suggesting word: String? = nil,
                among candidates: [String] = []) -> LitmusError {
-        let suggestion = word.flatMap { NearestWord.suggest($0, among: candidates) }
-        return LitmusError(ast.error(message, at: location, suggestion: suggestion))
+        error(message, at: location, suggestion: word.flatMap { NearestWord.suggest($0, among: candidates) })
+    }
+
+    func error(_ message: String, at location: SourceLocation, suggestion: String?) -> LitmusError {
+        LitmusError(ast.error(message, at: location, suggestion: suggestion))
     }
 
     mutating func run() throws(LitmusError) -> Scenario {

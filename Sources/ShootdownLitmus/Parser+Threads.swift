@@ -51,6 +51,10 @@ extension Parser {
                 advance()
                 return names
             default:
+                if names.count == 1, let keyword = NearestWord.suggest(name.value, among: Self.preambleKeywords) {
+                    throw failure("expected the thread table, or before it a setting, a variants block, a path or the initial state block",
+                                  at: name.location, suggestion: keyword)
+                }
                 throw current.isEndOfFile || startsNewLine(current)
                     ? failure("expected ';' to end the header row", at: expectedLocation)
                     : failure("expected '|' or ';'", at: current.location)

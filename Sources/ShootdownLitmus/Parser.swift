@@ -7,6 +7,8 @@
 struct Parser {
     /// The words that may begin the conditions and expectations after the thread table.
     static let sectionKeywords = ["exists", "forall", "eventually", "Result", "Expect"]
+    /// The words that begin a block before the thread table, for "did you mean" notes.
+    static let preambleKeywords = ["path", "variants"]
     /// How many errors are collected before the parse stops.
     static let maximumDiagnostics = 20
 

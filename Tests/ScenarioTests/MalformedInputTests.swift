@@ -33,6 +33,8 @@ struct MalformedInputTests {
         ("DEV0:r0=0", "DEV0:r9=0", "t.litmus:6:14: error: thread DEV0 has no register 'r9'"),
         ("Result: Sometimes", "Result: Somtimes", "t.litmus:7:9: error: a Result is Always, Sometimes or Never"),
         ("pte rw clean", "pte rw clena", "t.litmus:3:27: error: a PTE is 'clean' or 'dirty'"),
+        ("pte rw clean", "pte rw clean value 1",
+         "t.litmus:3:33: error: unexpected 'value' after 'clean'; separate attributes with ','"),
         (" *x = 1 | r0 = *x ;", " exit() | r0 = *x ;\n *x = 1 | ;",
          "t.litmus:5:2: error: exit() ends the process: it must be the last operation of CPU0"),
         ("{ page x: value 0, pte rw clean; }\n CPU0   | DEV0   ;\n *x = 1 | r0 = *x ;\nexists (DEV0:r0=0)",
@@ -44,10 +46,27 @@ struct MalformedInputTests {
         #expect(message.hasPrefix(expected), "\(message)")
     }
 
-    @Test("a near miss gets a did-you-mean note")
-    func suggestion() throws {
-        let message = try #require(diagnostic(valid.replacingOccurrences(of: "policy = v6.6", with: "policy = v6.66")))
-        #expect(message.contains("did you mean 'v6.6'?"))
+    @Test("a near miss gets a did-you-mean note", arguments: [
+        ("policy = v6.6", "policy = v6.66", "v6.6"),
+        ("DEV0   ;", "DVE0   ;", "DEV0"),
+        ("DEV0:r0=0", "DEV0:r0=falut", "fault"),
+        ("{ page", "{ iotlb x: rx; page", "ro"),
+        ("policy = v6.6", "policy = v6.6\npth p(x) { flush_tlb_page; }", "path"),
+        ("policy = v6.6", "variant {\n policy = v6.2 | v6.6\n}", "variants"),
+    ])
+    func suggestion(original: String, replacement: String, suggested: String) throws {
+        let message = try #require(diagnostic(valid.replacingOccurrences(of: original, with: replacement)))
+        #expect(message.contains("note: did you mean '\(suggested)'?"), "\(message)")
+    }
+
+    @Test("integers are decimal or hexadecimal wherever a number is written")
+    func hexadecimal() throws {
+        let source = valid.replacingOccurrences(of: "policy = v6.6", with: "tlb-capacity = 0x2")
+            .replacingOccurrences(of: "value 0", with: "value 0x10")
+            .replacingOccurrences(of: "DEV0:r0=0", with: "DEV0:r0=0x10")
+        let scenario = try ScenarioLowering.load(source: source, file: "t.litmus")
+        #expect(scenario.configuration.tlbCapacity == 2)
+        #expect(scenario.configuration.pages.map(\.value) == [16])
     }
 
     /// A scenario with `pages` pages, a CPU and a device reading each of them.
