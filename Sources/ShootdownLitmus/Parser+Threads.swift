@@ -36,6 +36,9 @@ extension Parser {
         if current.isWord("path"), peek().word != nil, peek(2).kind == .leftParen {
             throw failure("paths must come before the initial state block", at: current.location)
         }
+        if current.isWord("include"), case .string = peek().kind {
+            throw failure("an include stands inside the initial state block: { include \"FILE\"; }", at: current.location)
+        }
         var names: [Located<String>] = []
         var seen: Set<String> = []
         while true {
