@@ -1,3 +1,4 @@
+import Foundation
 import ShootdownLitmus
 import ShootdownModel
 import Testing
@@ -111,5 +112,41 @@ struct MalformedInputTests {
         #expect(thread.hasPrefix("t.litmus:2:\(names.dropLast().map { $0.count + 3 }.reduce(1, +)): error: a scenario has at most 64 threads"))
         let pages = try #require(diagnostic(Self.large(pages: World.maximumPages + 1)))
         #expect(pages.hasPrefix("t.litmus:67:8: error: a scenario has at most 64 pages"), "\(pages)")
+    }
+
+    @Test("shootdown check on malformed files exits 2 with a located error, or gives verdicts; it never crashes")
+    func commandLine() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: ShootdownCommand.executable.path),
+                     "the shootdown executable is built beside the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malformed-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var files: [String: String] = ["large": Self.large(pages: 40)]
+        for name in ["seeds/upgrade-livelock-v6.2", "notifier/kvm-cow-v6.2", "language/variants"] {
+            let lines = try BundledScenarios.source(BundledScenarios.root + "/Scenarios/\(name).litmus")
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            let base = name.replacingOccurrences(of: "/", with: "-")
+            files[base + "-half"] = lines.prefix(lines.count / 2).joined(separator: "\n")
+            files[base + "-reversed"] = lines.reversed().joined(separator: "\n")
+            files[base + "-odd-lines"] = lines.enumerated().filter { $0.offset % 2 == 1 }.map(\.element).joined(separator: "\n")
+        }
+        var refused = 0
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            let path = folder + "/" + name + ".litmus"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let run = try ShootdownCommand.run(["check", "--no-counterexamples", "--state-limit", "20000", path])
+            #expect([0, 1, 2].contains(run.status), "\(name): exit status \(run.status)\n\(run.stderr)")
+            guard run.status == 2 else { continue }
+            refused += 1
+            let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            let location = try #require(lines.first?.firstMatch(of: /^(.+):(\d+):(\d+): error: ./), "\(name): \(run.stderr)")
+            #expect(location.output.1 == path, "\(name): \(run.stderr)")
+            #expect((1...text.split(separator: "\n", omittingEmptySubsequences: false).count).contains(Int(location.output.2) ?? 0))
+            #expect(lines.count >= 3 && lines[2].hasSuffix("^"), "\(name): \(run.stderr)")
+        }
+        #expect(refused >= 5)
+        let large = try ShootdownCommand.run(["check", folder + "/large.litmus"])
+        #expect(large.status == 2)
+        #expect(large.stderr.hasPrefix(folder + "/large.litmus:1:7: error: the scenario needs at least"), "\(large.stderr)")
     }
 }
