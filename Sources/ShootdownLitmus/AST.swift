@@ -26,6 +26,9 @@ public struct ScenarioAST: Sendable, Equatable {
     public var variantExpectations: [VariantExpectationAST]
     /// The full source text, so that later stages can quote lines in their diagnostics.
     public var source: String
+    /// The files the initial-state block includes (directly or through other included files),
+    /// by the path their locations carry, so that diagnostics can quote their lines.
+    public var includes: [String: IncludedSource]
 
     /// Creates a scenario from its parts.
     public init(
@@ -33,7 +36,8 @@ public struct ScenarioAST: Sendable, Equatable {
         settings: [SettingAST] = [], paths: [PathAST] = [], initial: [InitDeclAST] = [], threads: [ThreadAST] = [],
         final: FinalConditionAST? = nil, eventualities: [LivenessAST] = [],
         expectations: [ExpectationAST] = [], source: String = "",
-        variants: VariantsAST? = nil, variantExpectations: [VariantExpectationAST] = []
+        variants: VariantsAST? = nil, variantExpectations: [VariantExpectationAST] = [],
+        includes: [String: IncludedSource] = [:]
     ) {
         self.arch = arch
         self.name = name
@@ -48,15 +52,45 @@ public struct ScenarioAST: Sendable, Equatable {
         self.source = source
         self.variants = variants
         self.variantExpectations = variantExpectations
+        self.includes = includes
     }
 
     /// The path of the file the scenario was parsed from, as given to the parser.
     public var file: String { arch.location.file }
 
-    /// Builds an error at `location`, quoting the line from this scenario's source.
-    /// A location outside the file (a matrix given on the command line) quotes that text instead.
+    /// Builds an error at `location`, quoting the line from this scenario's source. A location
+    /// in an included file quotes that file and notes where it was included from; one outside
+    /// the files (a matrix given on the command line) quotes that text instead.
     public func error(_ message: String, at location: SourceLocation, suggestion: String? = nil) -> Diagnostic {
-        let text = location.file == file ? source : (variants?.source ?? source)
-        return Diagnostic.error(message, at: location, in: text, suggestion: suggestion)
+        let text = location.file == file ? source : (includes[location.file]?.text ?? variants?.source ?? source)
+        var diagnostic = Diagnostic.error(message, at: location, in: text, suggestion: suggestion)
+        diagnostic.notes = IncludedSource.notes(for: location.file, in: includes)
+        return diagnostic
+    }
+}
+
+/// A file read by `include "FILE";` in the initial-state block.
+public struct IncludedSource: Sendable, Equatable {
+    /// The file's text.
+    public var text: String
+    /// Where it was included (once per scenario): the `include` keyword in the including file.
+    public var site: SourceLocation
+
+    /// Creates an included file's record.
+    public init(text: String, site: SourceLocation) {
+        self.text = text
+        self.site = site
+    }
+
+    /// `included from FILE:LINE:COLUMN` for each include that leads to `file`, innermost first.
+    static func notes(for file: String, in includes: [String: IncludedSource]) -> [String] {
+        var notes: [String] = []
+        var current = file
+        var seen: Set<String> = []
+        while let included = includes[current], seen.insert(current).inserted {
+            notes.append("included from \(included.site)")
+            current = included.site.file
+        }
+        return notes
     }
 }

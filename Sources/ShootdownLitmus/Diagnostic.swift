@@ -15,13 +15,18 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var sourceLine: String?
     /// A word the user probably meant, rendered as `note: did you mean '…'?`.
     public var suggestion: String?
+    /// Further notes, each rendered as `note: …` after the suggestion, such as where the file
+    /// holding the problem was included from.
+    public var notes: [String]
 
     /// Creates a diagnostic from its parts.
-    public init(location: SourceLocation, message: String, sourceLine: String? = nil, suggestion: String? = nil) {
+    public init(location: SourceLocation, message: String, sourceLine: String? = nil, suggestion: String? = nil,
+                notes: [String] = []) {
         self.location = location
         self.message = message
         self.sourceLine = sourceLine
         self.suggestion = suggestion
+        self.notes = notes
     }
 
     /// Builds a diagnostic, filling `sourceLine` from the source text.
@@ -45,6 +50,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
         }
         if let suggestion {
             text += "\nnote: did you mean '\(suggestion)'?"
+        }
+        for note in notes {
+            text += "\nnote: \(note)"
         }
         return text
     }

@@ -26,8 +26,9 @@ extension Lowerer {
             if valueWord.value == "fault" {
                 value = nil
             } else {
-                guard let number = Int(valueWord.value) else {
-                    throw error("a register holds an integer or 'fault', not '\(valueWord.value)'", at: valueWord.location)
+                guard let number = valueWord.integerValue else {
+                    throw error("a register holds an integer or 'fault', not '\(valueWord.value)'", at: valueWord.location,
+                                suggesting: valueWord.value, among: ["fault"])
                 }
                 value = number
             }
@@ -35,7 +36,7 @@ extension Lowerer {
             return equals ? atom : .not(atom)
         case let .memory(pageWord, equals, valueWord):
             let page = try resolvePage(pageWord)
-            guard let number = Int(valueWord.value) else {
+            guard let number = valueWord.integerValue else {
                 throw error("memory holds an integer, not '\(valueWord.value)'", at: valueWord.location)
             }
             let atom = StatePredicate.memory(page: page, value: number)

@@ -10,6 +10,9 @@ extension Lowerer {
             throw error("a page declaration names exactly one page, e.g. 'page x: value 0'", at: declaration.keyword.location)
         }
         guard pageIndex[name.value] == nil else { throw error("page '\(name.value)' is declared twice", at: name.location) }
+        guard pages.count < World.maximumPages else {
+            throw error("a scenario has at most \(World.maximumPages) pages", at: name.location)
+        }
         var page = PageDeclaration(name: name.value, mapping: .present(write: true, dirty: true))
         for group in declaration.groups {
             guard let head = group.first else { continue }
@@ -24,16 +27,18 @@ extension Lowerer {
                 try expectNothing(after: head, in: rest)
                 page.contiguous = true
             case "value":
-                guard rest.count == 1, let value = Int(rest[0].value), value >= 0 else {
+                guard let first = rest.first, let value = first.integerValue, value >= 0 else {
                     throw error("'value' takes one non-negative integer, e.g. 'value 0'", at: (rest.first ?? head).location)
                 }
+                try expectNothing(after: first, in: Array(rest.dropFirst()))
                 page.value = value
             case "vma":
-                guard rest.count == 1, rest[0].value == "rw" || rest[0].value == "ro" else {
+                guard let first = rest.first, first.value == "rw" || first.value == "ro" else {
                     throw error("'vma' takes 'rw' or 'ro'", at: (rest.first ?? head).location,
                                 suggesting: rest.first?.value, among: ["rw", "ro"])
                 }
-                page.vmaWritable = rest[0].value == "rw"
+                try expectNothing(after: first, in: Array(rest.dropFirst()))
+                page.vmaWritable = first.value == "rw"
             case "pte":
                 page.mapping = try lowerMapping(head, rest)
             default:
@@ -60,7 +65,7 @@ extension Lowerer {
             return first.value == "none" ? .none : .zeroPage
         case "ro", "rw":
             let writable = first.value == "rw"
-            guard words.count <= 2 else { throw error("unexpected '\(words[2].value)'", at: words[2].location) }
+            try expectNothing(after: words[words.count > 2 ? 1 : 0], in: Array(words.dropFirst(2)))
             guard let state = words.dropFirst().first else { return .present(write: writable, dirty: writable) }
             guard state.value == "clean" || state.value == "dirty" else {
                 throw error("a PTE is 'clean' or 'dirty', not '\(state.value)'", at: state.location,
@@ -89,7 +94,8 @@ extension Lowerer {
         let page = try resolvePage(pageWord)
         guard declaration.groups.count == 1, declaration.groups[0].count == 1,
               ["ro", "rw"].contains(declaration.groups[0][0].value) else {
-            throw error("a cached translation is 'ro' or 'rw'", at: declaration.groups.first?.first?.location ?? keyword.location)
+            throw error("a cached translation is 'ro' or 'rw'", at: declaration.groups.first?.first?.location ?? keyword.location,
+                        suggesting: declaration.groups.first?.first?.value, among: ["ro", "rw"])
         }
         let writable = declaration.groups[0][0].value == "rw"
         guard case .present = pages[page].mapping else {
@@ -125,8 +131,11 @@ extension Lowerer {
         prefilled.append(PrefilledTranslation(cache: cache, page: page, writable: writable))
     }
 
+    /// Checks that no word follows `word` in its group; one that does most likely lacks a comma.
     private func expectNothing(after word: Located<String>, in rest: [Located<String>]) throws(LitmusError) {
-        if let extra = rest.first { throw error("unexpected '\(extra.value)' after '\(word.value)'", at: extra.location) }
+        guard let extra = rest.first else { return }
+        let hint = Lowerer.pageAttributes.contains(extra.value) ? "; separate attributes with ','" : ""
+        throw error("unexpected '\(extra.value)' after '\(word.value)'\(hint)", at: extra.location)
     }
 
     func resolvePage(_ word: Located<String>) throws(LitmusError) -> Int {

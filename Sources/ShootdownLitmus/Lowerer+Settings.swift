@@ -132,7 +132,7 @@ extension Lowerer {
     }
 
     func positiveInteger(_ word: Located<String>, what: String) throws(LitmusError) -> Int {
-        guard let value = Int(word.value), value >= 1 else {
+        guard let value = word.integerValue, value >= 1 else {
             throw error("\(what) must be a positive integer, not '\(word.value)'", at: word.location)
         }
         return value

@@ -27,7 +27,10 @@ extension Lowerer {
                 kind = .cpu
             } else {
                 throw error("thread '\(name)': names starting with CPU (or P) are CPU threads, DEV are IOMMU devices, MIR are HMM mirror devices, VCPU are KVM vCPUs",
-                            at: thread.name.location)
+                            at: thread.name.location, suggestion: Lowerer.threadName(near: name))
+            }
+            guard threads.count < World.maximumThreads else {
+                throw error("a scenario has at most \(World.maximumThreads) threads", at: thread.name.location)
             }
             threadIndex[name] = threads.count
             threads.append(ThreadDeclaration(name: name, kind: kind, operations: [], registers: []))
@@ -39,7 +42,7 @@ extension Lowerer {
         for (index, thread) in ast.threads.enumerated() {
             var operations: [Operation] = []
             var registers: [String] = []
-            for operation in thread.operations {
+            for (position, operation) in thread.operations.enumerated() {
                 switch operation.kind {
                 case let .read(register, location):
                     let page = try resolvePage(location)
@@ -77,6 +80,9 @@ extension Lowerer {
                     }
                     if Lowerer.mmCalls.contains(name.value) {
                         let kind = try lowerMMCall(name, arguments)
+                        if kind == .exitMMAP {
+                            try checkExit(name, isLast: position == thread.operations.count - 1, of: thread.name)
+                        }
                         operations.append(.kernel(kind, page: arguments.isEmpty ? 0 : try resolvePage(arguments[0])))
                         continue
                     }
@@ -98,5 +104,25 @@ extension Lowerer {
             threads[index].operations = operations
             threads[index].registers = registers
         }
+    }
+
+    /// `exit()` ends the process, so nothing may follow it in its thread, and it unmaps the
+    /// process's pages, so there must be some.
+    private func checkExit(_ name: Located<String>, isLast: Bool, of thread: Located<String>) throws(LitmusError) {
+        guard isLast else {
+            throw error("exit() ends the process: it must be the last operation of \(thread.value)", at: name.location)
+        }
+        guard !pages.isEmpty else {
+            throw error("exit() unmaps the process's pages: declare at least one, e.g. 'page x: value 0'", at: name.location)
+        }
+    }
+
+    /// The thread prefixes, for "did you mean" notes.
+    static let threadPrefixes = ["CPU", "DEV", "MIR", "VCPU", "P"]
+
+    /// `name` with its leading letters replaced by the nearest thread prefix (`DVE0` → `DEV0`).
+    static func threadName(near name: String) -> String? {
+        let letters = name.prefix { $0.isLetter }
+        return NearestWord.suggest(String(letters).uppercased(), among: threadPrefixes).map { $0 + name.dropFirst(letters.count) }
     }
 }

@@ -33,8 +33,11 @@ struct Lowerer {
 
     func error(_ message: String, at location: SourceLocation, suggesting word: String? = nil,
                among candidates: [String] = []) -> LitmusError {
-        let suggestion = word.flatMap { NearestWord.suggest($0, among: candidates) }
-        return LitmusError(ast.error(message, at: location, suggestion: suggestion))
+        error(message, at: location, suggestion: word.flatMap { NearestWord.suggest($0, among: candidates) })
+    }
+
+    func error(_ message: String, at location: SourceLocation, suggestion: String?) -> LitmusError {
+        LitmusError(ast.error(message, at: location, suggestion: suggestion))
     }
 
     mutating func run() throws(LitmusError) -> Scenario {
@@ -66,7 +69,8 @@ struct Lowerer {
         let expectations = try lowerExpectations(hasFinal: final != nil, hasLiveness: !eventualities.isEmpty)
         return Scenario(name: ast.name.value, file: ast.name.location.file, description: ast.description,
                         configuration: configuration, final: final, eventualities: eventualities,
-                        expectations: expectations, variant: variant)
+                        expectations: expectations, variant: variant, location: ast.name.location,
+                        headerLine: Diagnostic.line(ast.name.location.line, of: ast.source))
     }
 
     private mutating func lowerArchitecture() throws(LitmusError) {

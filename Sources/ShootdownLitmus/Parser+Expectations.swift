@@ -35,7 +35,7 @@ extension Parser {
             try expectEndOfLine(after: "the outcome")
             return .result(outcome)
         } else {
-            let property = try takeWordOnLine("expected a property after 'Expect:', such as 'final' or 'eventually'")
+            let property = try takeWordOnLine("expected a property after 'Expect:', such as 'eventually' or 'no-freed-frame-access'")
             let verdict = try takeWordOnLine(
                 "expected a verdict after '\(property.value)', such as 'holds' or 'violated'"
             )

@@ -9,7 +9,7 @@ extension Parser {
                 advance()
                 return declarations
             case .word:
-                declarations.append(try parseDeclaration(blockOpenedAt: open.location))
+                declarations += try parseDeclarationOrInclude(blockOpenedAt: open.location)
             case .endOfFile:
                 throw failure(
                     "expected '}' to close the initial state block opened at \(open.location.line):\(open.location.column)",
@@ -21,9 +21,22 @@ extension Parser {
         }
     }
 
-    /// `KEYWORD SUBJECT* [: GROUP (, GROUP)*] ;` where a group is one or more words.
-    mutating func parseDeclaration(blockOpenedAt open: SourceLocation) throws(LitmusError) -> InitDeclAST {
+    /// A declaration, or the declarations of an included file; the current token is a word.
+    mutating func parseDeclarationOrInclude(blockOpenedAt open: SourceLocation?) throws(LitmusError) -> [InitDeclAST] {
+        if current.isWord("include"), case .string = peek().kind {
+            return try parseInclude()
+        }
+        return [try parseDeclaration(blockOpenedAt: open)]
+    }
+
+    /// `KEYWORD SUBJECT* [: GROUP (, GROUP)*] ;` where a group is one or more words. `open` is
+    /// where the block began, or `nil` in an included file.
+    mutating func parseDeclaration(blockOpenedAt open: SourceLocation?) throws(LitmusError) -> InitDeclAST {
         let keyword = try takeWord("")
+        if case .string = current.kind {
+            throw failure("a quoted file name follows only 'include'", at: current.location,
+                          suggestion: NearestWord.suggest(keyword.value, among: ["include"]))
+        }
         // Where a line ends inside the declaration with no ':' or ',' before the break: the
         // likely place of a missing ';' if the declaration turns out to be malformed.
         var lineBreak: SourceLocation?
@@ -52,9 +65,9 @@ extension Parser {
         switch current.kind {
         case .semicolon:
             advance()
-        case .bar:
+        case .bar where open != nil:
             throw failure(
-                "expected '}' to close the initial state block opened at \(open.line):\(open.column)",
+                "expected '}' to close the initial state block opened at \(open!.line):\(open!.column)",
                 at: keyword.location
             )
         default:

@@ -36,6 +36,9 @@ extension Parser {
         if current.isWord("path"), peek().word != nil, peek(2).kind == .leftParen {
             throw failure("paths must come before the initial state block", at: current.location)
         }
+        if current.isWord("include"), case .string = peek().kind {
+            throw failure("an include stands inside the initial state block: { include \"FILE\"; }", at: current.location)
+        }
         var names: [Located<String>] = []
         var seen: Set<String> = []
         while true {
@@ -51,6 +54,10 @@ extension Parser {
                 advance()
                 return names
             default:
+                if names.count == 1, let keyword = NearestWord.suggest(name.value, among: Self.preambleKeywords) {
+                    throw failure("expected the thread table, or before it a setting, a variants block, a path or the initial state block",
+                                  at: name.location, suggestion: keyword)
+                }
                 throw current.isEndOfFile || startsNewLine(current)
                     ? failure("expected ';' to end the header row", at: expectedLocation)
                     : failure("expected '|' or ';'", at: current.location)

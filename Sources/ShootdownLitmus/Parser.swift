@@ -7,6 +7,8 @@
 struct Parser {
     /// The words that may begin the conditions and expectations after the thread table.
     static let sectionKeywords = ["exists", "forall", "eventually", "Result", "Expect"]
+    /// The words that begin a block before the thread table, for "did you mean" notes.
+    static let preambleKeywords = ["path", "variants", "include"]
     /// How many errors are collected before the parse stops.
     static let maximumDiagnostics = 20
 
@@ -22,9 +24,18 @@ struct Parser {
     var index = 0
     /// Errors found so far that did not stop the parse.
     var diagnostics: [Diagnostic] = []
+    /// The path of the file being parsed, as given; included files are found relative to it.
+    let file: String
+    /// The files being read, outermost first: the scenario, then each include leading here.
+    let includeChain: [String]
+    /// The files included so far, by the path their locations carry.
+    var included: [String: IncludedSource] = [:]
 
-    /// Creates a parser over the whole of `source`.
-    init(source: String, file: String) {
+    /// Creates a parser over the whole of `source`; `includeChain` holds the files whose
+    /// includes led to this one, outermost first.
+    init(source: String, file: String, includeChain: [String] = []) {
+        self.file = file
+        self.includeChain = includeChain + [file]
         self.source = source
         self.scalars = Array(source.unicodeScalars)
         self.lineStarts = [0] + scalars.indices.lazy.filter { [scalars] in scalars[$0] == "\n" }.map { $0 + 1 }
@@ -50,7 +61,7 @@ struct Parser {
         return ScenarioAST(
             arch: arch, name: name, description: description, settings: settings, paths: paths, initial: initial,
             threads: threads, final: final, eventualities: eventualities, expectations: expectations,
-            source: source, variants: variants, variantExpectations: variantExpectations
+            source: source, variants: variants, variantExpectations: variantExpectations, includes: included
         )
     }
 

@@ -19,10 +19,15 @@ public struct Scenario: Sendable {
     public var expectations: Expectations
     /// The variant of a file with a variants block, such as `policy=v6.2 arch=arm64`; `nil` otherwise.
     public var variant: VariantLabel?
+    /// Where the header line names the scenario: errors about the scenario as a whole, such as a
+    /// model too large for a state, point there.
+    public var location: SourceLocation?
+    /// The text of the header line, quoted under such errors.
+    public var headerLine: String?
 
     public init(name: String, file: String, description: String?, configuration: ModelConfiguration,
                 final: FinalCondition?, eventualities: [LivenessCondition], expectations: Expectations,
-                variant: VariantLabel? = nil) {
+                variant: VariantLabel? = nil, location: SourceLocation? = nil, headerLine: String? = nil) {
         self.name = name
         self.file = file
         self.description = description
@@ -31,6 +36,25 @@ public struct Scenario: Sendable {
         self.eventualities = eventualities
         self.expectations = expectations
         self.variant = variant
+        self.location = location
+        self.headerLine = headerLine
+    }
+
+    /// Builds the model of the scenario. A configuration the model cannot build (more state than a
+    /// state holds) is reported at the scenario's name on its header line, with the variant.
+    public func world() throws(LitmusError) -> World {
+        do {
+            return try World(configuration)
+        } catch {
+            throw self.error(error)
+        }
+    }
+
+    /// The error for a configuration the model refuses, located at the header line.
+    public func error(_ error: ModelError) -> LitmusError {
+        let message = variant.map { "in the variant \($0): \(error.description)" } ?? error.description
+        let location = location ?? SourceLocation(file: file, line: 1, column: 1)
+        return LitmusError(Diagnostic(location: location, message: message, sourceLine: headerLine))
     }
 }
 

@@ -79,7 +79,7 @@ public enum RepairSearch {
     /// execution that refutes it in turn, taking the first partner of every single, then the
     /// second, and so on, up to `maxPairs` checks.
     public static func run(_ outcome: ScenarioOutcome, maxPairs: Int = defaultMaxPairs,
-                           options: (String) -> CheckOptions) throws(ModelError) -> RepairSearchResult {
+                           options: (String) -> CheckOptions) throws(LitmusError) -> RepairSearchResult {
         let goal = RepairGoal(outcome.scenario)
         var search = RepairSearchResult(goal: goal, goalHolds: goal.holds(in: outcome), refutation: goal.refutation(in: outcome),
                                         candidates: [], attempts: [], pairsPossible: 0, suggestions: [])
@@ -151,7 +151,7 @@ public enum RepairSearch {
 
     /// Checks the scenario under its policy repaired by `placements`.
     private static func check(_ placements: [RepairPlacement], of outcome: ScenarioOutcome, goal: RepairGoal,
-                              options: CheckOptions) throws(ModelError) -> (RepairAttempt, RepairSuggestion?, ScenarioOutcome) {
+                              options: CheckOptions) throws(LitmusError) -> (RepairAttempt, RepairSuggestion?, ScenarioOutcome) {
         var scenario = outcome.scenario
         let policy = scenario.configuration.policy.repaired(by: placements)
         scenario.configuration.policy = policy

@@ -5,12 +5,13 @@ import ShootdownModel
 /// Builds the model of a scenario, explores it, and judges the result against the file's
 /// expectations.
 public enum ScenarioCheck {
-    /// Checks `scenario`. The verdicts come only from exploring the model.
+    /// Checks `scenario`. The verdicts come only from exploring the model. A scenario the model
+    /// cannot build is reported as an error located in its file.
     ///
     /// Symmetry reduction is used only when asked for, when the world has interchangeable
     /// devices, and when every condition of the scenario is symmetric in them.
-    public static func run(_ scenario: Scenario, options: CheckOptions = .init()) throws(ModelError) -> ScenarioOutcome {
-        let world = try World(scenario.configuration)
+    public static func run(_ scenario: Scenario, options: CheckOptions = .init()) throws(LitmusError) -> ScenarioOutcome {
+        let world = try scenario.world()
         var specification = Specification<WorldState>(invariants: world.invariants)
         var predicates: [StatePredicate] = []
         if let final = scenario.final {

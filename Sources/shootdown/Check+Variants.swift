@@ -81,7 +81,7 @@ enum VariantRuns {
                 Terminal.clearProgress()
             } catch {
                 Terminal.clearProgress()
-                Terminal.error("\(matrix.file): error: \(label): \(error.description)")
+                Terminal.error(error.description)
                 return nil
             }
         }

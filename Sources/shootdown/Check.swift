@@ -88,7 +88,7 @@ struct Check: ParsableCommand {
                 outcome = try ScenarioCheck.run(scenario, options: checkOptions(label: scenario.name))
             } catch {
                 Terminal.clearProgress()
-                Terminal.error("\(file): error: \(error.description)")
+                Terminal.error(error.description)
                 badInput = true
                 continue
             }

@@ -144,7 +144,7 @@ import Testing
         ("exists x=1 /\\ | ", "t.litmus:4:15", "expected a condition such as 'x=1', 'P0:r0=1' or 'done(P0)'", nil),
         ("Result:\nNever", "t.litmus:4:8", "expected an outcome after 'Result:' (Always, Sometimes or Never)", nil),
         ("Expect: final", "t.litmus:4:14", "expected a verdict after 'final', such as 'holds' or 'violated'", nil),
-        ("Expect:", "t.litmus:4:8", "expected a property after 'Expect:', such as 'final' or 'eventually'", nil),
+        ("Expect:", "t.litmus:4:8", "expected a property after 'Expect:', such as 'eventually' or 'no-freed-frame-access'", nil),
         ("Expect: final holds now", "t.litmus:4:21", "expected the end of the line after the verdict", nil),
         ("Result: Never Always", "t.litmus:4:15", "expected the end of the line after the outcome", nil),
     ] as [(String, String, String, String?)])

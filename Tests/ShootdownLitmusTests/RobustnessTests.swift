@@ -1,3 +1,5 @@
+import Foundation
+import ShootdownModel
 import Testing
 @testable import ShootdownLitmus
 
@@ -17,35 +19,108 @@ struct LCG {
     }
 }
 
+/// Malformed input never crashes: whatever the text, reading it as `shootdown check` does —
+/// parsing, lowering every variant, building each model — either succeeds or reports errors
+/// located inside the input (`file:line:column`, the line quoted, a caret under the column).
+/// A model that builds is also run along a few seeded random executions, so that a scenario the
+/// lowering lets through cannot trap in the model's steps either.
 @Suite struct RobustnessTests {
-    /// Parses `source`; it must succeed or throw diagnostics located inside the input.
-    /// Returns a description of what went wrong, or `nil`.
-    static func problem(parsing source: String) -> String? {
-        let lines = source.unicodeScalars.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    /// Reads `source` as the file `file` the way `check` does. Returns a description of what
+    /// went wrong, or `nil`.
+    static func problem(loading source: String, file: String = "r.litmus") -> String? {
         do throws(LitmusError) {
-            _ = try LitmusParser.parse(source: source, file: "r.litmus")
+            for scenario in try ScenarioLowering.loadMatrix(source: source, file: file).scenarios {
+                walk(try scenario.world(), scenario)
+            }
             return nil
         } catch {
-            guard let first = error.diagnostics.first else {
-                return "no diagnostics for \(String(reflecting: source))"
+            guard !error.diagnostics.isEmpty else { return "no diagnostics for \(String(reflecting: source))" }
+            for diagnostic in error.diagnostics {
+                if let problem = problem(with: diagnostic, source: source, file: file) {
+                    return "\(problem) for \(String(reflecting: source))"
+                }
             }
-            _ = error.description
-            for diagnostic in error.diagnostics
-            where !(1...lines).contains(diagnostic.location.line) || diagnostic.location.column < 1 {
-                return "\(diagnostic.location) outside \(lines) lines for \(String(reflecting: source))"
-            }
-            return first.message.isEmpty ? "empty message for \(String(reflecting: source))" : nil
+            return nil
         }
     }
 
-    /// Parses every source, recording the first few problems.
-    static func check(_ sources: some Sequence<String>) {
+    /// What is wrong with a diagnostic about `source` (read as `file`), or `nil`: it must point
+    /// into the input (or into a file the input includes), quote that line and put a caret on it.
+    static func problem(with diagnostic: Diagnostic, source: String, file: String) -> String? {
+        let location = diagnostic.location
+        let text = location.file == file ? source : try? String(contentsOfFile: location.file, encoding: .utf8)
+        guard let text else { return "\(location) is in no file of the input" }
+        guard let line = Diagnostic.line(location.line, of: text) else { return "\(location) is past the end" }
+        guard (1...line.unicodeScalars.count + 1).contains(location.column) else { return "\(location) is outside its line" }
+        guard diagnostic.sourceLine == line else { return "\(location) quotes another line" }
+        guard !diagnostic.message.isEmpty else { return "\(location) has no message" }
+        let rendered = diagnostic.description.split(separator: "\n", omittingEmptySubsequences: false)
+        guard rendered.count >= 3, rendered[0].hasPrefix("\(location): error: "), rendered[2].hasSuffix("^") else {
+            return "\(location) is rendered without its line and caret"
+        }
+        return nil
+    }
+
+    /// Runs a few seeded random executions of `world`, evaluating the scenario's conditions where
+    /// each stops.
+    static func walk(_ world: World, _ scenario: Scenario) {
+        var random = LCG(state: 0xFA11)
+        var actions: [WorldAction] = []
+        for initial in world.initialStates {
+            for _ in 0..<4 {
+                var state = initial
+                for _ in 0..<200 {
+                    actions.removeAll(keepingCapacity: true)
+                    world.enabledActions(in: state, into: &actions)
+                    guard !actions.isEmpty else { break }
+                    state = world.successor(of: state, via: actions[random.below(actions.count)])
+                }
+                if let final = scenario.final { _ = world.evaluate(final.predicate, in: state) }
+                for clause in scenario.eventualities { _ = world.evaluate(clause.predicate, in: state) }
+            }
+        }
+    }
+
+    /// Reads every source, recording the first few problems.
+    static func check(_ sources: some Sequence<String>, file: String = "r.litmus") {
         var problems: [String] = []
         for source in sources {
-            if let problem = problem(parsing: source) { problems.append(problem) }
+            if let problem = problem(loading: source, file: file) { problems.append(problem) }
         }
         #expect(problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(3))")
     }
+
+    /// `count` shuffles of the lines of `source`, the same on every run for the same `seed`.
+    static func lineShuffles(of source: String, count: Int, seed: UInt64) -> [String] {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var random = LCG(state: seed)
+        return (0..<count).map { _ in
+            var shuffled = lines
+            for index in stride(from: shuffled.count - 1, to: 0, by: -1) {
+                shuffled.swapAt(index, random.below(index + 1))
+            }
+            return shuffled.joined(separator: "\n")
+        }
+    }
+
+    /// Every scenario under `Scenarios/` with its text: all but the benchmark family, of which
+    /// only the smallest.
+    static let corpus: [(path: String, source: String)] = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let folder = url.path + "/Scenarios/"
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        var files: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            guard relative.hasSuffix(".litmus"), !relative.hasPrefix("bench/") || relative == "bench/cow-order-N2.litmus" else {
+                continue
+            }
+            files.append(folder + relative)
+        }
+        return files.sorted().compactMap { path in
+            (try? String(contentsOfFile: path, encoding: .utf8)).map { (path, $0) }
+        }
+    }()
 
     @Test func everyPrefix() {
         let characters = Array(Fixtures.example)
@@ -62,18 +137,29 @@ struct LCG {
     }
 
     @Test func lineShuffles() {
-        let lines = Fixtures.example.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var random = LCG(state: 0x5EED)
-        var sources: [String] = []
-        for _ in 0..<200 {
-            var shuffled = lines
-            for index in stride(from: shuffled.count - 1, to: 0, by: -1) {
-                shuffled.swapAt(index, random.below(index + 1))
-            }
-            sources.append(shuffled.joined(separator: "\n"))
-        }
+        let sources = Self.lineShuffles(of: Fixtures.example, count: 200, seed: 0x5EED)
         #expect(Set(sources).count > 190)
         Self.check(sources)
+    }
+
+    @Test("every bundled scenario cut at token boundaries", .timeLimit(.minutes(2)))
+    func truncatedScenarios() {
+        #expect(Self.corpus.count >= 60)
+        for (path, source) in Self.corpus {
+            let scalars = Array(source.unicodeScalars)
+            var lexer = Lexer(scalars: scalars, file: path)
+            let boundaries = Set(lexer.tokenize().flatMap { [$0.startOffset, $0.endOffset] }).sorted()
+            // At most about 48 cuts a file, spread evenly, to keep the test to seconds.
+            let cuts = stride(from: 0, to: boundaries.count, by: max(1, boundaries.count / 48)).map { boundaries[$0] }
+            Self.check(cuts.map { String(String.UnicodeScalarView(scalars[..<$0])) }, file: path)
+        }
+    }
+
+    @Test("every bundled scenario with its lines shuffled", .timeLimit(.minutes(2)))
+    func shuffledScenarios() {
+        for (index, (path, source)) in Self.corpus.enumerated() {
+            Self.check(Self.lineShuffles(of: source, count: 3, seed: UInt64(index) + 1), file: path)
+        }
     }
 
     @Test func randomBytes() {

@@ -63,6 +63,10 @@ public struct World: TransitionSystem, Sendable {
 
     /// The zero page's frame.
     static let zeroFrame = 0
+    /// The most threads a scenario may declare.
+    public static let maximumThreads = 64
+    /// The most pages a scenario may declare.
+    public static let maximumPages = 64
 
     public init(_ configuration: ModelConfiguration) throws(ModelError) {
         self.configuration = configuration
@@ -257,8 +261,8 @@ public struct World: TransitionSystem, Sendable {
         if configuration.iommu.btm && configuration.iommu.kind != .smmuv3 {
             throw .unsupported("broadcast TLB maintenance (btm) is an SMMUv3 feature")
         }
-        if configuration.threads.count > 64 { throw .unsupported("at most 64 threads") }
-        if configuration.pages.count > 64 { throw .unsupported("at most 64 pages") }
+        if configuration.threads.count > maximumThreads { throw .unsupported("at most \(maximumThreads) threads") }
+        if configuration.pages.count > maximumPages { throw .unsupported("at most \(maximumPages) pages") }
         for group in contiguousGroups(configuration.pages) {
             let name = configuration.pages[group[0]].name
             if configuration.architecture != .arm64 { throw .unsupported("contiguous hugetlb mappings (contig) are an arm64 feature") }
