@@ -95,4 +95,17 @@ struct PastedPathTests {
         let outcome = try ScenarioCheck.run(try ScenarioLowering.load(source: broken, file: file))
         #expect(outcome.result.invariants.first { $0.name == "secondary-bounded-after-return" }?.holds == false)
     }
+
+    @Test("a mirror device's fault path pasted as a path is refused: a path runs on a CPU")
+    func mirrorProgramIsRefused() throws {
+        let programs = KernelPrograms(architecture: .arm64, policy: .v6_6, mirror: MirrorConfiguration(kind: .hmm))
+        let mirror = try #require(programs.mirror)
+        let text = PathWriter.render(mirror, name: "dmirror_fault")
+        let source = "arm64 t\npolicy = v6.6\nmirror = hmm\n\(text)\n{\n  page x: anon, value 1, pte rw dirty;\n}\n"
+            + " CPU0 | MIR0 ;\n dmirror_fault(x) | r0 = *x ;\nexists (MIR0:r0=1)\n"
+        let scenario = try ScenarioLowering.load(source: source, file: "t.litmus")
+        #expect(throws: ModelError.unsupported(
+            "path dmirror_fault has a mirror device's steps (its walk, snapshot, table or lock); only MIR… and VCPU… threads run them, and a path runs on a CPU"
+        )) { try ScenarioCheck.run(scenario) }
+    }
 }

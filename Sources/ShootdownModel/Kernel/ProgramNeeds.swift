@@ -23,6 +23,9 @@ struct ProgramNeeds: OptionSet, Sendable {
     /// KSM's stable page (`install_readonly_new_page`): the frame the thread allocates is shared
     /// with every process that merged into it, never reused or freed here.
     static let stableFrame = ProgramNeeds(rawValue: 1 << 7)
+    /// A mirror device's own state (its walk, sequence snapshot, table and lock): only a `MIR…`
+    /// or `VCPU…` thread has it, so a path, which a CPU runs, may not use these steps.
+    static let mirrorDevice = ProgramNeeds(rawValue: 1 << 8)
 
     init(rawValue: Int) { self.rawValue = rawValue }
 
@@ -39,6 +42,8 @@ struct ProgramNeeds: OptionSet, Sendable {
                 }
             case .jump(_, .rangeStartFailed):
                 needs.insert(.gather)
+            case .jump(_, .snapshotStale), .jump(_, .walkNeedsFault), .jump(_, .walkFailed), .jump(_, .kvmMustRetry):
+                needs.insert(.mirrorDevice)
             case .jump, .ret:
                 continue
             }
@@ -58,6 +63,9 @@ struct ProgramNeeds: OptionSet, Sendable {
         case .installSwapEntry, .installMigrationEntry: self = [.gather, .swapEntries]
         case .notifierRelease, .zapAll, .freeAllGathered: self = .wholeMM
         case .forkWrprotect: self = .fork
+        case .intervalReadBegin, .kvmSnapshotSeq, .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock,
+             .mirrorInstall, .mirrorFailAccess, .mmapReadLock, .mmapReadUnlock:
+            self = .mirrorDevice
         default: self = []
         }
     }

@@ -70,6 +70,9 @@ public struct World: TransitionSystem, Sendable {
                                        paths: configuration.paths, mirror: configuration.mirror)
         self.rules = configuration.architecture.rules
         try World.validate(configuration)
+        for (path, needs) in zip(configuration.paths, programs.pathNeeds) where needs.contains(.mirrorDevice) {
+            throw .unsupported("path \(path.name) has a mirror device's steps (its walk, snapshot, table or lock); only MIR… and VCPU… threads run them, and a path runs on a CPU")
+        }
 
         // Threads: declared ones, then a worker per device.
         var names = configuration.threads.map(\.name)
