@@ -1,6 +1,6 @@
 /// How a scenario names a branch condition in a path (`if CONDITION goto LABEL;`). The spellings
 /// are stable: `shootdown explain --as-path` prints them and scenarios keep them.
-extension BranchCondition {
+extension BranchCondition: SpelledCase {
     /// The condition's snake_case name, e.g. `pte_changed` for ``pteChangedSinceEntry``.
     public var spelling: String {
         switch self {
@@ -27,19 +27,10 @@ extension BranchCondition {
         case .kvmMustRetry: return "kvm_must_retry"
         }
     }
-
-    /// The condition a spelling names, if any.
-    public init?(spelling: String) {
-        guard let condition = BranchCondition.allCases.first(where: { $0.spelling == spelling }) else { return nil }
-        self = condition
-    }
-
-    /// Every spelling, in declaration order.
-    public static var spellings: [String] { allCases.map(\.spelling) }
 }
 
 /// How a scenario names a step's guard in a path (`… when CONDITION;`).
-extension StepCondition {
+extension StepCondition: SpelledCase {
     /// The condition's snake_case name: `changed`, `write_fault`, `gathered`, `batch_pending`.
     public var spelling: String {
         switch self {
@@ -49,13 +40,4 @@ extension StepCondition {
         case .batchPending: return "batch_pending"
         }
     }
-
-    /// The condition a spelling names, if any.
-    public init?(spelling: String) {
-        guard let condition = StepCondition.allCases.first(where: { $0.spelling == spelling }) else { return nil }
-        self = condition
-    }
-
-    /// Every spelling, in declaration order.
-    public static var spellings: [String] { allCases.map(\.spelling) }
 }
