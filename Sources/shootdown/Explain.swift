@@ -3,12 +3,15 @@ import ShootdownLitmus
 import ShootdownModel
 import ShootdownReport
 
-/// `shootdown explain POLICY [--vs OTHER]`: print the step programs a policy produces, or how
-/// they differ from another policy's.
+/// `shootdown explain POLICY [--vs OTHER | --as-path]`: print the step programs a policy
+/// produces, how they differ from another policy's, or as `path` blocks a scenario can hold.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the kernel step programs a policy produces, with the kernel function of each step.",
-        discussion: "With --vs OTHER, print only how OTHER's programs differ from POLICY's: '-' lines POLICY has and OTHER lacks, '+' lines OTHER adds."
+        discussion: """
+            With --vs OTHER, print only how OTHER's programs differ from POLICY's: '-' lines POLICY has and OTHER lacks, '+' lines OTHER adds.
+            With --as-path, print each program as a scenario's 'path NAME(x) { … }' block of raw steps, which a scenario can hold unchanged (docs/PATHS.md).
+            """
     )
 
     @Argument(help: "A policy name (see 'shootdown list').")
@@ -23,6 +26,9 @@ struct Explain: ParsableCommand {
     @Option(help: "Also print the fault path of a range subscriber's devices: hmm or kvm (see 'shootdown list').")
     var mirror: String?
 
+    @Flag(help: "Print each program as a scenario's 'path' block, which lowers back to the same program.")
+    var asPath = false
+
     func run() throws {
         let architecture = Architecture(rawValue: try Explain.known(arch, what: "architecture",
                                                                     among: Architecture.allCases.map(\.rawValue)))!
@@ -33,6 +39,17 @@ struct Explain: ParsableCommand {
                 name, what: "range subscriber", among: MirrorConfiguration.Kind.allCases.map(\.rawValue)))!)
         }
         let programs = KernelPrograms(architecture: architecture, policy: first, mirror: mirrorKind)
+        if vs != nil && asPath {
+            Terminal.error("error: --vs and --as-path cannot be combined")
+            throw ExitCode(2)
+        }
+        if asPath {
+            let blocks = PathWriter.paths(of: programs).map { program, text in
+                "// \(program.name) (\(arch), \(policy))\n" + text
+            }
+            print(blocks.joined(separator: "\n\n"))
+            return
+        }
         if let vs {
             let second = KernelPolicy.named(try Explain.known(vs, what: "policy", among: names))!
             let other = KernelPrograms(architecture: architecture, policy: second, mirror: mirrorKind)

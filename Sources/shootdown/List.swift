@@ -22,9 +22,34 @@ struct List: ParsableCommand {
         section("Operations a thread can run (devices only read and write)", LanguageCatalog.operations.map { ($0.syntax, $0.summary) })
         section("Kernel calls a path can use (path NAME(x) { [FUNCTION:] CALL; … })",
                 PathCall.allCases.map { ($0.rawValue, $0.summary) })
+        print("Step kinds a path's raw steps can name ([FUNCTION:] step KIND \"CALL\" [in \"FILE\"] [when COND];):")
+        print(wrapped(StepKind.names.map { name in
+            let arguments = StepKind.arguments(of: name)
+            return arguments.isEmpty ? name : "\(name)(\(arguments.joined(separator: "|")))"
+        }))
+        print("Branch conditions (if COND goto LABEL;):")
+        print(wrapped(BranchCondition.spellings))
+        print("Step conditions (… when COND;):")
+        print(wrapped(StepCondition.spellings))
         section("Invariants (Expect: NAME holds|violated)", World.builtInInvariants.map { ($0.name, $0.summary) }
                 + [("eventually COND", "liveness under weak fairness (per thread)")])
         print("Variant axes (variants { KEY = A | B … }): " + LanguageCatalog.variantKeys.joined(separator: ", "))
+    }
+
+    /// Words joined by commas, in lines of at most 100 columns indented by two spaces.
+    private func wrapped(_ words: [String]) -> String {
+        var lines: [String] = []
+        var line = " "
+        for (index, word) in words.enumerated() {
+            let item = " " + word + (index < words.count - 1 ? "," : "")
+            if line.count + item.count > 100 {
+                lines.append(line)
+                line = " "
+            }
+            line += item
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     private func section(_ title: String, _ rows: [(String, String)]) {

@@ -1,35 +1,84 @@
-/// An mm operation written by the user as a straight-line step program over one page, so that
-/// a patch can be checked without changing the model: each step is a kernel call the model
-/// knows (``PathCall``), attributed to a function for the timeline.
+/// An mm operation written by the user as a step program over one page, so that a patch can be
+/// checked without changing the model.
 ///
-/// The era decides what a flush call expands to, as for the built-in programs: in the new era
-/// `ptep_clear_flush` and `flush_tlb_page` also call `mmu_notifier_arch_invalidate_secondary_tlbs`
-/// (their arm64 and x86 primitives do), in the old era they do not.
+/// A step is either a kernel call the model knows (``PathCall``), which the era expands as it
+/// does in the built-in programs — in the new era `ptep_clear_flush` and `flush_tlb_page` also
+/// call `mmu_notifier_arch_invalidate_secondary_tlbs` (their arm64 and x86 primitives do), in
+/// the old era they do not — or a raw step naming a ``StepKind`` exactly, which neither the era
+/// nor the policy's rewrites change. Labels, conditional jumps and returns make branches, so
+/// that every built-in program can be written as a path (`shootdown explain --as-path`).
 public struct KernelPath: Sendable, Equatable {
     /// The name the thread table calls it by.
     public var name: String
-    /// The steps in order.
-    public var steps: [PathStep]
-    /// The file the path was written in, used in the steps' citations.
+    /// The instructions in order.
+    public var body: [PathInstruction]
+    /// The file the steps cite unless they name their own: the path's `in "FILE"`, or the
+    /// scenario file it was written in.
     public var file: String
+    /// Whether the invariant `secondary-bounded-after-return` is checked on the path's page when
+    /// it returns, as it is for munmap and the built-in mm operations (the path is written
+    /// `checked`).
+    public var checkedOnReturn: Bool
 
-    public init(name: String, steps: [PathStep], file: String) {
+    public init(name: String, body: [PathInstruction], file: String, checkedOnReturn: Bool = false) {
         self.name = name
-        self.steps = steps
+        self.body = body
         self.file = file
+        self.checkedOnReturn = checkedOnReturn
     }
+
+    /// A straight-line path of steps.
+    public init(name: String, steps: [PathStep], file: String) {
+        self.init(name: name, body: steps.map(PathInstruction.step), file: file)
+    }
+
+    /// The steps in order, without the branches.
+    public var steps: [PathStep] {
+        body.compactMap { if case let .step(step) = $0 { return step } else { return nil } }
+    }
+}
+
+/// One instruction of a ``KernelPath``, before its labels are resolved.
+public enum PathInstruction: Sendable, Equatable {
+    case step(PathStep)
+    /// `if CONDITION goto LABEL;` (`goto LABEL;` when the condition is ``BranchCondition/always``).
+    case jump(to: String, if: BranchCondition)
+    /// `LABEL:`
+    case label(String)
+    /// `return;`
+    case ret
 }
 
 /// One step of a ``KernelPath``.
 public struct PathStep: Sendable, Equatable {
+    /// What a step does.
+    public enum Action: Sendable, Equatable {
+        /// A kernel call, expanded by era and rewritten by the policy like the built-in
+        /// programs' steps.
+        case call(PathCall)
+        /// One step of the kind, with the call text a timeline shows, taken as written.
+        case raw(StepKind, call: String)
+    }
+
     /// The function the step is attributed to (the path's name when the user gives none).
     public var function: String
     /// What the step does.
-    public var call: PathCall
+    public var action: Action
+    /// The file the step cites, when it is not the path's.
+    public var file: String?
+    /// When set, the step runs only if the condition holds.
+    public var condition: StepCondition?
 
-    public init(function: String, call: PathCall) {
+    public init(function: String, action: Action, file: String? = nil, when condition: StepCondition? = nil) {
         self.function = function
-        self.call = call
+        self.action = action
+        self.file = file
+        self.condition = condition
+    }
+
+    /// A kernel call attributed to `function`.
+    public init(function: String, call: PathCall) {
+        self.init(function: function, action: .call(call))
     }
 }
 
@@ -101,38 +150,64 @@ public enum PathCall: String, CaseIterable, Sendable, Equatable {
     }
 
     /// Writes the call's steps for one era into `builder`.
-    func emit(into builder: inout ProgramBuilder, function: String, file: String) {
+    func emit(into builder: inout ProgramBuilder, function: String, file: String, when condition: StepCondition?) {
+        func step(_ kind: StepKind) {
+            builder.step(kind, in: function, file: file, call: rawValue, when: condition)
+        }
         switch self {
-        case .pteOffsetMapLock: builder.step(.lockPTL, in: function, file: file, call: rawValue)
-        case .pteUnmapUnlock: builder.step(.unlockPTL, in: function, file: file, call: rawValue)
-        case .wpPageCopyUser: builder.step(.allocCopy, in: function, file: file, call: rawValue)
-        case .allocAnonFolio: builder.step(.allocZeroed, in: function, file: file, call: rawValue)
-        case .folioPut: builder.step(.freeNewPage, in: function, file: file, call: rawValue)
+        case .pteOffsetMapLock: step(.lockPTL)
+        case .pteUnmapUnlock: step(.unlockPTL)
+        case .wpPageCopyUser: step(.allocCopy)
+        case .allocAnonFolio: step(.allocZeroed)
+        case .folioPut: step(.freeNewPage)
         case .ptepClearFlush:
-            builder.flush(.clearFlush, scope: .page, in: function, file: file, call: rawValue)
+            builder.flush(.clearFlush, scope: .page, in: function, file: file, call: rawValue, when: condition)
         case .ptepClearFlushNotify:
-            builder.flush(.clearFlush, scope: .page, in: function, file: file, call: rawValue)
-            builder.oldEraNotify(.page, in: function, file: file, call: "\(rawValue): mmu_notifier_invalidate_range")
-        case .setPTEAt: builder.step(.installNewPage, in: function, file: file, call: rawValue)
-        case .setPTEAtZero: builder.step(.installZeroPage, in: function, file: file, call: rawValue)
-        case .ptepSetAccessFlags: builder.step(.setAccessFlags(makeWritable: false), in: function, file: file, call: rawValue)
-        case .ptepSetAccessFlagsWrite: builder.step(.setAccessFlags(makeWritable: true), in: function, file: file, call: rawValue)
-        case .flushTLBPage: builder.flush(.flushTLBPage, scope: .page, in: function, file: file, call: rawValue)
-        case .invalidateRange, .archInvalidateSecondaryTLBs:
-            builder.step(.notifySecondary(.page), in: function, file: file, call: rawValue)
-        case .rangeStart: builder.step(.rangeStart(.clear), in: function, file: file, call: rawValue)
-        case .rangeEnd: builder.step(.rangeEnd(onlyEnd: false), in: function, file: file, call: rawValue)
-        case .rangeOnlyEnd: builder.step(.rangeEnd(onlyEnd: true), in: function, file: file, call: rawValue)
+            builder.flush(.clearFlush, scope: .page, in: function, file: file, call: rawValue, when: condition)
+            builder.oldEraNotify(.page, in: function, file: file, call: "\(rawValue): mmu_notifier_invalidate_range",
+                                 when: condition)
+        case .setPTEAt: step(.installNewPage)
+        case .setPTEAtZero: step(.installZeroPage)
+        case .ptepSetAccessFlags: step(.setAccessFlags(makeWritable: false))
+        case .ptepSetAccessFlagsWrite: step(.setAccessFlags(makeWritable: true))
+        case .flushTLBPage: builder.flush(.flushTLBPage, scope: .page, in: function, file: file, call: rawValue, when: condition)
+        case .invalidateRange, .archInvalidateSecondaryTLBs: step(.notifySecondary(.page))
+        case .rangeStart: step(.rangeStart(.clear))
+        case .rangeEnd: step(.rangeEnd(onlyEnd: false))
+        case .rangeOnlyEnd: step(.rangeEnd(onlyEnd: true))
         }
     }
 }
 
 extension KernelPath {
-    /// The path as a program for one architecture and era.
-    func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
-        var builder = ProgramBuilder(architecture: architecture, era: era)
-        for step in steps { step.call.emit(into: &builder, function: step.function, file: file) }
-        builder.ret()
-        return builder.source
+    /// The path as a program for one architecture and era. `rewrite` (the policy's edits)
+    /// applies to what each kernel call expands to; raw steps, branches and labels stay as
+    /// written. Falling off the end returns: a `return` is added unless the path ends with one
+    /// or with an unconditional jump.
+    func build(architecture: Architecture, era: NotifierEra,
+               rewrite: ([Instruction]) -> [Instruction] = { $0 }) -> [Instruction] {
+        var source: [Instruction] = []
+        for instruction in body {
+            switch instruction {
+            case let .step(step):
+                let file = step.file ?? self.file
+                switch step.action {
+                case let .call(call):
+                    var builder = ProgramBuilder(architecture: architecture, era: era)
+                    call.emit(into: &builder, function: step.function, file: file, when: step.condition)
+                    source += rewrite(builder.source)
+                case let .raw(kind, call):
+                    source.append(.step(Step(kind, in: step.function, file: file, call: call, when: step.condition)))
+                }
+            case let .jump(label, condition): source.append(.jump(to: label, if: condition))
+            case let .label(name): source.append(.label(name))
+            case .ret: source.append(.ret)
+            }
+        }
+        switch body.last {
+        case .ret?, .jump(_, .always)?: break
+        default: source.append(.ret)
+        }
+        return source
     }
 }

@@ -10,6 +10,8 @@ public struct KernelPrograms: Sendable {
     public let builtIn: [Program]
     /// The fault path of the scenario's mirror devices, if it has a range subscriber.
     public let mirror: Program?
+    /// `[path]`: what each of ``paths`` needs of the state.
+    let pathNeeds: [ProgramNeeds]
 
     public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = [],
                 mirror: MirrorConfiguration? = nil) {
@@ -28,8 +30,9 @@ public struct KernelPrograms: Sendable {
             Program(name: kind.spelled(page: "page"), source: rewrite(kind.build(architecture: architecture, era: policy.era)))
         }
         self.paths = paths.map { path in
-            Program(name: path.name, source: rewrite(path.build(architecture: architecture, era: policy.era)))
+            Program(name: path.name, source: path.build(architecture: architecture, era: policy.era, rewrite: rewrite))
         }
+        pathNeeds = self.paths.map(ProgramNeeds.init)
     }
 
     /// Every program, for listing and diffing.

@@ -1,7 +1,7 @@
 /// A condition on which a program branches. Branches are silent: they are evaluated right
 /// after the preceding step, as part of it. Programs branch only on what the thread owns or on
 /// the PTE while holding the PTL, so fusing the test into the previous step hides no race.
-public enum BranchCondition: String, Hashable, Sendable {
+public enum BranchCondition: String, Hashable, Sendable, CaseIterable {
     /// The PTE read at fault entry (`vmf->orig_pte`) was none.
     case origNone
     /// The PTE no longer equals the one read at fault entry (`!pte_same`).

@@ -30,7 +30,7 @@ public struct Step: Hashable, Sendable {
 }
 
 /// A condition that guards an optional step.
-public enum StepCondition: String, Hashable, Sendable {
+public enum StepCondition: String, Hashable, Sendable, CaseIterable {
     /// The preceding `ptep_set_access_flags` changed the PTE.
     case changed
     /// The fault is a write fault.

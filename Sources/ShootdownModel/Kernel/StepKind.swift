@@ -132,7 +132,7 @@ public enum StepKind: Hashable, Sendable {
 }
 
 /// The range a secondary-TLB notification covers.
-public enum NotifyScope: String, Hashable, Sendable {
+public enum NotifyScope: String, Hashable, Sendable, CaseIterable {
     /// The faulting page.
     case page
     /// The range the mmu_gather recorded.

@@ -124,7 +124,14 @@ extension World {
                             checkSecondaryBounded(thread, page: checked, in: &next, log: &log)
                         }
                         advance(thread, in: &next)
-                    case .path?:
+                    case let .path(index, page)?:
+                        // A path with munmap's detach_vma holds the mmap lock for read until here.
+                        if programs.pathNeeds[index].contains(.mmapReadHeld) {
+                            next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
+                        }
+                        if configuration.paths[index].checkedOnReturn {
+                            checkSecondaryBounded(thread, page: page, in: &next, log: &log)
+                        }
                         advance(thread, in: &next)
                     default:
                         next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)

@@ -68,7 +68,7 @@ extension World {
                 running[index] = table.entries.count
                 for position in program.ops.indices {
                     var tail = fromOperation[index + 1]
-                    addPathSteps(program, from: position, page: operation.page, checked: operation.isCheckedOnReturn, to: &tail)
+                    addPathSteps(program, from: position, page: operation.page, checked: configuration.checksOnReturn(operation), to: &tail)
                     table.entries.append(tail)
                 }
             }
@@ -81,7 +81,7 @@ extension World {
     private func addOperation(_ operation: Operation, to entry: inout CPUFutureTable.Entry) {
         let page = operation.page
         if let program = directProgram(operation) {
-            addPathSteps(program, from: 0, page: page, checked: operation.isCheckedOnReturn, to: &entry)
+            addPathSteps(program, from: 0, page: page, checked: configuration.checksOnReturn(operation), to: &entry)
             return
         }
         switch operation {

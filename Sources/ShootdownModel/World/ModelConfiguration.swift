@@ -194,12 +194,16 @@ public enum Operation: Sendable, Equatable {
         default: return false
         }
     }
+}
 
+extension ModelConfiguration {
     /// Whether the ``World/staleSecondaryInvariant`` is checked when the operation returns: the
-    /// built-in mm operations that change a PTE on their own (munmap and ``KernelOperation``).
-    var isCheckedOnReturn: Bool {
-        switch self {
+    /// built-in mm operations that change a PTE on their own (munmap and ``KernelOperation``),
+    /// and the paths written `checked` (``KernelPath/checkedOnReturn``).
+    func checksOnReturn(_ operation: Operation) -> Bool {
+        switch operation {
         case .munmap, .kernel: return true
+        case let .path(index, _): return paths.indices.contains(index) && paths[index].checkedOnReturn
         default: return false
         }
     }

@@ -172,7 +172,7 @@ extension World {
         insertStepLocations(step.kind, page: page, reads: &reads, writes: &writes)
         // Entering a program reads the PTE into `orig`.
         if threadPC(thread, in: state) == 0 { reads.insert(pte) }
-        if let operation = currentOperation(thread, in: state), operation.isCheckedOnReturn,
+        if let operation = currentOperation(thread, in: state), configuration.checksOnReturn(operation),
            program.mayReturn(after: position) {
             for checked in operation.kernelOperation == .exitMMAP ? Array(configuration.pages.indices) : [page] {
                 returnCheckLocations(page: checked, reads: &reads)

@@ -17,16 +17,21 @@ extension World {
         // progress (and mprotect keeps new faults out).
         let operations = configuration.threads.flatMap(\.operations)
         let mirrored = configuration.mirror != nil && configuration.threads.contains { $0.kind == .mirror }
-        if operations.contains(where: \.takesMmapLock) || mirrored {
+        // A scenario path gets what its steps need (a built-in program pasted as a path).
+        let pathNeeds = programs.pathNeeds(operations)
+        if operations.contains(where: \.takesMmapLock) || mirrored || pathNeeds.contains(.mmapLock) {
             layout.mmapReaders = try bits.allocate(BitAllocator.bits(forMax: roles.count))
         }
-        if operations.contains(where: { if case let .kernel(kind, _) = $0 { return kind.takesMmapWriteLock } else { return false } }) {
+        if operations.contains(where: { if case let .kernel(kind, _) = $0 { return kind.takesMmapWriteLock } else { return false } })
+            || pathNeeds.contains(.mmapWriteLock) {
             layout.mmapWriter = try bits.allocate(1)
         }
         layout.freedFrameAccess = try bits.allocate(1)
         layout.framePoolExhausted = try bits.allocate(1)
-        if operations.contains(where: \.isCheckedOnReturn) { layout.staleSecondary = try bits.allocate(1) }
-        if operations.contains(where: { $0.kernelOperation == .exitMMAP }) { layout.released = try bits.allocate(1) }
+        if operations.contains(where: configuration.checksOnReturn) { layout.staleSecondary = try bits.allocate(1) }
+        if operations.contains(where: { $0.kernelOperation == .exitMMAP }) || pathNeeds.contains(.wholeMM) {
+            layout.released = try bits.allocate(1)
+        }
         if mirrored, let mirror = configuration.mirror {
             let instances = mirror.isKVM ? 1 : configuration.threads.count { $0.kind == .mirror }
             for _ in 0..<instances {
@@ -45,7 +50,7 @@ extension World {
             layout.installInWindow = try bits.allocate(1)
             layout.unbalanced = try bits.allocate(1)
         }
-        let forks = operations.contains { $0.kernelOperation == .fork }
+        let forks = operations.contains { $0.kernelOperation == .fork } || pathNeeds.contains(.fork)
         for _ in 0..<frameCount {
             layout.frameState.append(try bits.allocate(2))
             layout.frameValue.append(try bits.allocate(valueBits))
@@ -90,14 +95,15 @@ extension World {
                 fields.changed = try bits.allocate(1)
                 fields.orig = try bits.allocate(pteBits)
                 fields.newFrame = try bits.allocate(frameBits)
-                if thread.operations.contains(where: \.isCheckedOnReturn) {
+                let threadPathNeeds = programs.pathNeeds(thread.operations)
+                if thread.operations.contains(where: configuration.checksOnReturn) || threadPathNeeds.contains(.gather) {
                     fields.gatherQueued = try bits.allocate(1)
                     fields.gatherFrame = try bits.allocate(frameBits)
                     fields.gathered = try bits.allocate(1)
                     fields.batchPending = try bits.allocate(1)
                     fields.startFailed = try bits.allocate(1)
                 }
-                if thread.operations.contains(where: { $0.kernelOperation == .exitMMAP }) {
+                if thread.operations.contains(where: { $0.kernelOperation == .exitMMAP }) || threadPathNeeds.contains(.wholeMM) {
                     guard frameCount <= 64 else { throw .unsupported("exit() supports at most 64 frames") }
                     fields.gatherMask = try bits.allocate(frameCount)
                 }

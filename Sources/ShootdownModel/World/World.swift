@@ -74,6 +74,9 @@ public struct World: TransitionSystem, Sendable {
                                        paths: configuration.paths, mirror: configuration.mirror)
         self.rules = configuration.architecture.rules
         try World.validate(configuration)
+        for (path, needs) in zip(configuration.paths, programs.pathNeeds) where needs.contains(.mirrorDevice) {
+            throw .unsupported("path \(path.name) has a mirror device's steps (its walk, snapshot, table or lock); only MIR… and VCPU… threads run them, and a path runs on a CPU")
+        }
 
         // Threads: declared ones, then a worker per device.
         var names = configuration.threads.map(\.name)
@@ -139,11 +142,16 @@ public struct World: TransitionSystem, Sendable {
         // frames keep one thread's allocation independent of every other thread's steps.
         var framePool: [Range<Int>] = []
         var ownFrame = Array(repeating: Array(repeating: Int?.none, count: configuration.pages.count), count: roles.count)
-        // A page that reclaim or migration may turn into a swap entry is read back into a new
-        // frame by whichever thread faults on it first.
+        // A page that reclaim or migration (or a path with their steps) may turn into a swap
+        // entry is read back into a new frame by whichever thread faults on it first.
+        let pathNeeds = self.programs.pathNeeds
         let swappable = configuration.pages.indices.map { page in
             configuration.threads.contains { $0.operations.contains { operation in
-                if case let .kernel(kind, p) = operation { return p == page && kind.leavesSwapEntry } else { return false }
+                switch operation {
+                case let .kernel(kind, p): return p == page && kind.leavesSwapEntry
+                case let .path(index, p): return p == page && pathNeeds[index].contains(.swapEntries)
+                default: return false
+                }
             } }
         }
         for page in configuration.pages.indices {
@@ -163,7 +171,13 @@ public struct World: TransitionSystem, Sendable {
                 ownFrame[owner][page] = frameShared.count
                 // KSM's stable page is shared by every process that merged into it: never reused
                 // by a write fault, never freed here.
-                let stable = thread.operations.contains { $0 == .kernel(.ksmMerge, page: page) }
+                let stable = thread.operations.contains { operation in
+                    switch operation {
+                    case .kernel(.ksmMerge, page): return true
+                    case let .path(index, p): return p == page && pathNeeds[index].contains(.stableFrame)
+                    default: return false
+                    }
+                }
                 frameShared.append(stable)
             }
             framePool.append(start..<frameShared.count)

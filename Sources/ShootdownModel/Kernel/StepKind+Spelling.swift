@@ -1,0 +1,141 @@
+/// How a scenario names a step kind in a path's raw step (`step KIND "CALL"`): a snake_case
+/// name, with the associated value in parentheses where the kind has one, e.g. `lock_ptl`,
+/// `notify_secondary(page)`, `range_start(CLEAR)`, `set_vma_writable(true)`. The spellings are
+/// stable: `shootdown explain --as-path` prints them and scenarios keep them.
+extension StepKind {
+    /// Every step kind, with every value of its associated values, in declaration order.
+    public static let all: [StepKind] = {
+        var kinds: [StepKind] = [.lockPTL, .unlockPTL, .setAccessFlags(makeWritable: false),
+                                 .setAccessFlags(makeWritable: true), .flushTLBPage, .clearFlush, .flushGatherRange]
+        kinds += NotifyScope.allCases.map(StepKind.notifySecondary)
+        kinds += NotifierEvent.allCases.map(StepKind.rangeStart)
+        kinds += NotifierEvent.allCases.map(StepKind.rangeStartNonblock)
+        kinds += [.rangeEnd(onlyEnd: false), .rangeEnd(onlyEnd: true), .allocZeroed, .allocCopy, .freeNewPage,
+                  .installNewPage, .installZeroPage, .detachVMA, .zapPTE, .freeGatheredPages, .mmapWriteLock,
+                  .mmapWriteUnlock, .setVMAWritable(true), .setVMAWritable(false), .modifyProtection(writable: false),
+                  .modifyProtection(writable: true), .flushTLBRange, .getAndClear, .addPendingBatch, .batchFlush,
+                  .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean,
+                  .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM, .restoreOrigPTE,
+                  .invalidatePMD, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq, .mirrorWalk,
+                  .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorInstall, .mirrorFailAccess, .notifierRelease,
+                  .zapAll, .freeAllGathered, .contigBreak, .flushContigRange, .contigMake, .replaceWithNewPage]
+        return kinds
+    }()
+
+    /// The kind's spelling: its ``name``, then its argument in parentheses if it has one.
+    public var spelling: String {
+        argument.map { "\(name)(\($0))" } ?? name
+    }
+
+    /// The kind's name without its argument, e.g. `range_start` for `range_start(CLEAR)`.
+    public var name: String {
+        switch self {
+        case .lockPTL: return "lock_ptl"
+        case .unlockPTL: return "unlock_ptl"
+        case .setAccessFlags: return "set_access_flags"
+        case .flushTLBPage: return "flush_tlb_page"
+        case .clearFlush: return "clear_flush"
+        case .flushGatherRange: return "flush_gather_range"
+        case .notifySecondary: return "notify_secondary"
+        case .rangeStart: return "range_start"
+        case .rangeStartNonblock: return "range_start_nonblock"
+        case let .rangeEnd(onlyEnd): return onlyEnd ? "range_only_end" : "range_end"
+        case .allocZeroed: return "alloc_zeroed"
+        case .allocCopy: return "alloc_copy"
+        case .freeNewPage: return "free_new_page"
+        case .installNewPage: return "install_new_page"
+        case .installZeroPage: return "install_zero_page"
+        case .detachVMA: return "detach_vma"
+        case .zapPTE: return "zap_pte"
+        case .freeGatheredPages: return "free_gathered_pages"
+        case .mmapWriteLock: return "mmap_write_lock"
+        case .mmapWriteUnlock: return "mmap_write_unlock"
+        case .setVMAWritable: return "set_vma_writable"
+        case .modifyProtection: return "modify_protection"
+        case .flushTLBRange: return "flush_tlb_range"
+        case .getAndClear: return "get_and_clear"
+        case .addPendingBatch: return "add_pending_batch"
+        case .batchFlush: return "batch_flush"
+        case .installSwapEntry: return "install_swap_entry"
+        case .installMigrationEntry: return "install_migration_entry"
+        case .removeMigrationEntry: return "remove_migration_entry"
+        case .setWrprotectedClean: return "set_wrprotected_clean"
+        case .installReadOnlyNewPage: return "install_readonly_new_page"
+        case .migrationEntryWait: return "migration_entry_wait"
+        case .forkWrprotect: return "fork_wrprotect"
+        case .flushTLBMM: return "flush_tlb_mm"
+        case .restoreOrigPTE: return "restore_orig_pte"
+        case .invalidatePMD: return "invalidate_pmd"
+        case .mmapReadLock: return "mmap_read_lock"
+        case .mmapReadUnlock: return "mmap_read_unlock"
+        case .intervalReadBegin: return "interval_read_begin"
+        case .kvmSnapshotSeq: return "kvm_snapshot_seq"
+        case .mirrorWalk: return "mirror_walk"
+        case .enterNestedFault: return "enter_nested_fault"
+        case .mirrorLock: return "mirror_lock"
+        case .mirrorUnlock: return "mirror_unlock"
+        case .mirrorInstall: return "mirror_install"
+        case .mirrorFailAccess: return "mirror_fail_access"
+        case .notifierRelease: return "notifier_release"
+        case .zapAll: return "zap_all"
+        case .freeAllGathered: return "free_all_gathered"
+        case .contigBreak: return "contig_break"
+        case .flushContigRange: return "flush_contig_range"
+        case .contigMake: return "contig_make"
+        case .replaceWithNewPage: return "replace_with_new_page"
+        }
+    }
+
+    /// The spelling of the kind's associated value, if it has one: a scope
+    /// (``NotifyScope/spelling``), an event without its `MMU_NOTIFY_` prefix, `dirty` or
+    /// `writable` for `set_access_flags`, `ro` or `rw` for `modify_protection` (as in
+    /// `mprotect(x, ro)`), `true` or `false` for `set_vma_writable`.
+    public var argument: String? {
+        switch self {
+        case let .setAccessFlags(makeWritable): return makeWritable ? "writable" : "dirty"
+        case let .notifySecondary(scope): return scope.spelling
+        case let .rangeStart(event), let .rangeStartNonblock(event): return event.spelling
+        case let .setVMAWritable(writable): return writable ? "true" : "false"
+        case let .modifyProtection(writable): return writable ? "rw" : "ro"
+        default: return nil
+        }
+    }
+
+    /// The kind a spelling names, if any.
+    public init?(spelling: String) {
+        guard let kind = StepKind.bySpelling[spelling] else { return nil }
+        self = kind
+    }
+
+    /// Every name, each once, in declaration order.
+    public static let names: [String] = {
+        var seen = Set<String>()
+        return all.map(\.name).filter { seen.insert($0).inserted }
+    }()
+
+    /// The arguments a name takes, in declaration order; empty for a name that takes none.
+    public static func arguments(of name: String) -> [String] {
+        all.filter { $0.name == name }.compactMap(\.argument)
+    }
+
+    private static let bySpelling: [String: StepKind] = Dictionary(uniqueKeysWithValues: all.map { ($0.spelling, $0) })
+}
+
+extension NotifyScope {
+    /// How a raw step writes the scope: `page`, `gather`, `whole_mm`, `contig_range`,
+    /// `contig_slip`.
+    public var spelling: String {
+        switch self {
+        case .page: return "page"
+        case .gather: return "gather"
+        case .wholeMM: return "whole_mm"
+        case .contigRange: return "contig_range"
+        case .contigSlip: return "contig_slip"
+        }
+    }
+}
+
+extension NotifierEvent {
+    /// The event's name without the `MMU_NOTIFY_` prefix, e.g. `CLEAR`.
+    public var spelling: String { String(rawValue.dropFirst("MMU_NOTIFY_".count)) }
+}
