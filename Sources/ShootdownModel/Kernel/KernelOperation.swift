@@ -24,11 +24,13 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     /// Splitting the PMD that maps the page as part of a transparent huge page (or the huge
     /// zero page): `__split_huge_pmd` (``SplitHugePMDProgram``).
     case splitHugePMD
+    /// `mprotect(PROT_NONE)`: no access at all (``ProtectionProgram``).
+    case mprotectNone
 
     /// The entry function the program is named after.
     public var entry: String {
         switch self {
-        case .mprotectReadOnly, .mprotectReadWrite: return "mprotect"
+        case .mprotectReadOnly, .mprotectReadWrite, .mprotectNone: return "mprotect"
         case .reclaim, .reclaimUnbatched: return "try_to_unmap"
         case .migrate: return "migrate_pages"
         case .ksmMerge: return "try_to_merge_one_page"
@@ -43,6 +45,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         switch self {
         case .mprotectReadOnly: return "mprotect(\(page), ro)"
         case .mprotectReadWrite: return "mprotect(\(page), rw)"
+        case .mprotectNone: return "mprotect(\(page), none)"
         case .reclaim: return "reclaim(\(page))"
         case .reclaimUnbatched: return "reclaim(\(page), nobatch)"
         case .migrate: return "migrate(\(page))"
@@ -54,7 +57,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     }
 
     /// Whether the operation holds the mmap lock for write (mprotect).
-    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite || self == .fork }
+    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite || self == .mprotectNone || self == .fork }
 
     /// Whether the operation allocates a frame for the page (migration's destination, KSM's
     /// stable page).
@@ -66,8 +69,9 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     /// The step program for one architecture and era.
     func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
         switch self {
-        case .mprotectReadOnly: return ProtectionProgram.build(writable: false, architecture: architecture, era: era)
-        case .mprotectReadWrite: return ProtectionProgram.build(writable: true, architecture: architecture, era: era)
+        case .mprotectReadOnly: return ProtectionProgram.build(.readOnly, architecture: architecture, era: era)
+        case .mprotectReadWrite: return ProtectionProgram.build(.readWrite, architecture: architecture, era: era)
+        case .mprotectNone: return ProtectionProgram.build(.none, architecture: architecture, era: era)
         case .reclaim: return ReclaimProgram.build(batched: true, architecture: architecture, era: era)
         case .reclaimUnbatched: return ReclaimProgram.build(batched: false, architecture: architecture, era: era)
         case .migrate: return MigrationProgram.build(architecture: architecture, era: era)

@@ -48,6 +48,10 @@ public struct MirrorConfiguration: Sendable, Equatable {
     /// Whether it is KVM (one VM shared by every vCPU thread).
     var isKVM: Bool { kind == .kvm || kind == .kvmInvalidateRange }
 
+    /// Whether the dmirror fault path calls `mmu_interval_read_retry` (all but the broken
+    /// variant).
+    var readsRetry: Bool { kind != .hmmNoReadRetry }
+
     /// The thread-name prefix of the devices bound to it.
     public var threadPrefix: String { isKVM ? "VCPU" : "MIR" }
 }

@@ -7,7 +7,7 @@ extension World {
         var next = state
         let (page, write) = faultContext(thread, in: state)
         let name = pageName(page)
-        if !state.flag(layout.vmaPresent[page]) || (write && !state.flag(layout.vmaWritable[page])) {
+        if !vmaAllows(page, write: write, in: state) {
             respondToPageRequest(thread, success: false, in: &next)
             log.say("iommu_sva_handle_iopf(\(name), \(write ? "write" : "read")): no VMA → IOMMU_PAGE_RESP_INVALID")
             return next
