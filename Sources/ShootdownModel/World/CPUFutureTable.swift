@@ -89,7 +89,7 @@ extension World {
             return
         }
         switch operation {
-        case .read, .write where configuration.faults == .wait:
+        case .read where configuration.faults == .wait, .write where configuration.faults == .wait:
             // No fault: a TLB lookup or a hardware walk, and the access.
             entry.reads.insert([locations.pte(page), locations.cpuTLB(page)])
             entry.writes.insert(locations.cpuTLB(page))
