@@ -17,6 +17,8 @@ struct Lowerer {
     var pathIndex: [String: Int] = [:]
     var faults = FaultHandling.handle
     var mirror: MirrorConfiguration?
+    /// `[thread][register]`: what each register holds, for checking condition constants.
+    var registerKinds: [Int: [String: RegisterKind]] = [:]
 
     init(ast: ScenarioAST) { self.ast = ast }
 

@@ -87,7 +87,7 @@ extension World {
             // cmd.cpages and cmd.faults start at 0 (dmirror_fops_unlocked_ioctl).
             setOrig(thread, pte(page, in: state), in: &next)
             next.set(fields.changed, 0)
-            if let faults = configuration.threads[thread].faultsRegister, command == .read || command.writes {
+            if let faults = configuration.threads[thread].faultCounters[operationIndex(thread, in: state)] {
                 setRegister(faults, of: thread, to: 0, in: &next)
             }
             log.say("ioctl(HMM_DMIRROR_\(command.name)) on \(pageName(page))")

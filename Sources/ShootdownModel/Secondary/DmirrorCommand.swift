@@ -47,11 +47,16 @@ public enum DmirrorCommand: Sendable, Hashable {
                                "CHECK_EXCLUSIVE", "RELEASE"]
 
     /// Whether the command's faults are write faults (`HMM_PFN_REQ_WRITE`, GUP's `FOLL_WRITE`).
-    var writes: Bool {
+    public var writes: Bool {
         switch self {
         case .write, .exclusive: return true
         default: return false
         }
+    }
+
+    /// Whether it is `WRITE`.
+    public var isWrite: Bool {
+        if case .write = self { return true } else { return false }
     }
 
     /// Whether the command may move the page into device memory.

@@ -28,7 +28,7 @@ extension World {
                 state.set(fields.changed, 1)
             } else {
                 state.set(fields.changed, 0)
-                if let faults = configuration.threads[thread].faultsRegister {
+                if let faults = configuration.threads[thread].faultCounters[operationIndex(thread, in: state)] {
                     let count = min((register(faults, of: thread, in: state) ?? 0) + 1, registerMax)
                     setRegister(faults, of: thread, to: count, in: &state)
                 }

@@ -237,9 +237,15 @@ extension World {
             erased.append(threadNames[device])
             log.count(\.rangeCallbacks)
         }
-        let skip = skipped.map { ", skipped by \(threadNames[mirrorThreads[$0]]) (its own migration)" } ?? ""
-        log.effect("dmirror_interval_invalidate: mmu_interval_set_seq, mirror[\(pageName(page))] erased"
-                   + (erased.count < layout.mirrorTable.count ? " for \(erased.joined(separator: ", "))" : "") + skip)
+        var text = "dmirror_interval_invalidate: "
+        if !erased.isEmpty {
+            text += "mmu_interval_set_seq, mirror[\(pageName(page))] erased"
+                + (erased.count < layout.mirrorTable.count ? " for \(erased.joined(separator: ", "))" : "")
+        }
+        if let skipped {
+            text += (erased.isEmpty ? "" : "; ") + "skipped by \(threadNames[mirrorThreads[skipped]]) (its own migration)"
+        }
+        log.effect(text)
     }
 
     /// `__mmu_notifier_invalidate_range_end` for the range subscriber: `mn_itree_inv_end`, or

@@ -148,16 +148,16 @@ public struct ThreadDeclaration: Sendable, Equatable {
 
     /// Register names, indexed by ``Operation`` register numbers.
     public var registers: [String]
-    /// The register in which `READ` and `WRITE` record their `cmd->faults` count (the
-    /// scenario's `faults`), if the scenario reads it.
-    public var faultsRegister: Int?
+    /// `[operation index]`: the register in which that `READ` or `WRITE` records its
+    /// `cmd->faults` count (the scenario's `RESULT.faults`), for those the scenario reads.
+    public var faultCounters: [Int: Int]
 
-    public init(name: String, kind: Kind, operations: [Operation], registers: [String], faultsRegister: Int? = nil) {
+    public init(name: String, kind: Kind, operations: [Operation], registers: [String], faultCounters: [Int: Int] = [:]) {
         self.name = name
         self.kind = kind
         self.operations = operations
         self.registers = registers
-        self.faultsRegister = faultsRegister
+        self.faultCounters = faultCounters
     }
 }
 
@@ -203,7 +203,7 @@ public enum Operation: Sendable, Equatable {
     var touchesPage: Bool { self != .rendezvous }
 
     /// The dmirror command, if it is one.
-    var dmirrorCommand: DmirrorCommand? {
+    public var dmirrorCommand: DmirrorCommand? {
         if case let .dmirror(command, _, _) = self { return command } else { return nil }
     }
 
