@@ -36,9 +36,7 @@ enum MigrateVMAProgram {
         b.step(.dmirrorMapMigrated, in: "dmirror_migrate_finalize_and_map", file: hmm,
                call: "mutex_lock, xa_store(BACKING_PAGE(dpage)), mutex_unlock")
         b.jump(to: "unlock", if: .collectedHole)
-        b.step(.lockPTL, in: "remove_migration_pte", file: "mm/migrate.c", call: "page_vma_mapped_walk")
-        b.step(.finalizeToDevice, in: "remove_migration_pte", file: "mm/migrate.c", call: "set_pte_at(device-private entry)")
-        b.step(.unlockPTL, in: "remove_migration_pte", file: "mm/migrate.c", call: "page_vma_mapped_walk_done")
+        b.removeMigrationPTE(.finalizeToDevice, call: "set_pte_at(device-private entry)")
         b.step(.freeGatheredPages, in: "__migrate_device_finalize", file: file, call: "folio_put(src)")
         b.label("unlock")
         b.step(.unlockPage, in: "__migrate_device_finalize", file: file, call: "folio_unlock")
@@ -81,24 +79,20 @@ enum MigrateVMAProgram {
     /// when there was nothing to migrate; the caller unlocks the page after.
     static func toSystem(into b: inout ProgramBuilder, source: MigrateSource, notCollected: String) {
         let hmm = "lib/test_hmm.c", eviction = source == .eviction
-        if eviction {
-            b.step(.rangeStart(.clear), in: "try_to_migrate_one", file: "mm/rmap.c",
-                   call: "mmu_notifier_invalidate_range_start(CLEAR)")
-            b.step(.lockPTL, in: "try_to_migrate_one", file: "mm/rmap.c", call: "page_vma_mapped_walk")
-            b.step(.migrateCollect(source), in: "try_to_migrate_one", file: "mm/rmap.c",
-                   call: "pte_clear, set_pte_at(migration entry)")
-            b.step(.unlockPTL, in: "try_to_migrate_one", file: "mm/rmap.c", call: "page_vma_mapped_walk_done")
-            b.step(.rangeEnd(onlyEnd: false), in: "try_to_migrate_one", file: "mm/rmap.c", call: "mmu_notifier_invalidate_range_end")
-        } else {
-            let owner: RangeOwner = source == .callerDevice ? .caller : .faultedPage
-            b.step(.rangeStart(.migrate, owner: owner), in: "migrate_vma_collect", file: file,
-                   call: "mmu_notifier_invalidate_range_start(MIGRATE, owner = the page's device)")
-            b.step(.lockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_offset_map_lock")
-            b.step(.migrateCollect(source), in: "migrate_vma_collect_pmd", file: file,
-                   call: "folio_trylock, ptep_get_and_clear, set_pte_at(migration entry)")
-            b.step(.unlockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_unmap_unlock")
-            b.step(.rangeEnd(onlyEnd: false), in: "migrate_vma_collect", file: file, call: "mmu_notifier_invalidate_range_end")
-        }
+        // An eviction unmaps with try_to_migrate (mm/rmap.c) under RS(CLEAR); migrate_vma
+        // collects under RS(MIGRATE) owned by the page's device.
+        let (function, walk, origin) = eviction ? ("try_to_migrate_one", "try_to_migrate_one", "mm/rmap.c")
+            : ("migrate_vma_collect", "migrate_vma_collect_pmd", Self.file)
+        let start: StepKind = eviction ? .rangeStart(.clear)
+            : .rangeStart(.migrate, owner: source == .callerDevice ? .caller : .faultedPage)
+        b.step(start, in: function, file: origin,
+               call: eviction ? "mmu_notifier_invalidate_range_start(CLEAR)"
+                   : "mmu_notifier_invalidate_range_start(MIGRATE, owner = the page's device)")
+        b.step(.lockPTL, in: walk, file: origin, call: eviction ? "page_vma_mapped_walk" : "pte_offset_map_lock")
+        b.step(.migrateCollect(source), in: walk, file: origin,
+               call: eviction ? "pte_clear, set_pte_at(migration entry)" : "folio_trylock, ptep_get_and_clear, set_pte_at(migration entry)")
+        b.step(.unlockPTL, in: walk, file: origin, call: eviction ? "page_vma_mapped_walk_done" : "pte_unmap_unlock")
+        b.step(.rangeEnd(onlyEnd: false), in: function, file: origin, call: "mmu_notifier_invalidate_range_end")
         b.jump(to: notCollected, if: .notCollected)
         if eviction {
             b.step(.devmemCopyToSystem(erasesMirror: false), in: "dmirror_device_evict_chunk", file: hmm,
@@ -107,9 +101,7 @@ enum MigrateVMAProgram {
             b.step(.devmemCopyToSystem(erasesMirror: true), in: "dmirror_devmem_fault_alloc_and_copy", file: hmm,
                    call: "alloc_page_vma, xa_erase(&dmirror->pt), copy_highpage")
         }
-        b.step(.lockPTL, in: "remove_migration_pte", file: "mm/migrate.c", call: "page_vma_mapped_walk")
-        b.step(.removeMigrationEntry, in: "remove_migration_pte", file: "mm/migrate.c", call: "set_pte_at(new folio)")
-        b.step(.unlockPTL, in: "remove_migration_pte", file: "mm/migrate.c", call: "page_vma_mapped_walk_done")
+        b.removeMigrationPTE()
         b.step(.freeDevicePage, in: "__migrate_device_finalize", file: file, call: "folio_put(src): dmirror_devmem_free")
     }
 
