@@ -49,13 +49,6 @@ public struct PageTableEntry: Hashable, Sendable {
         /// Whether a fault on the entry sleeps until another thread replaces it.
         var makesFaultsWait: Bool { self == .migration || self == .splitting }
 
-        /// Whether the entry is one of the kinds the extended encoding adds (``PTECodec``).
-        var isExtended: Bool {
-            switch self {
-            case .protNone, .deviceExclusive, .devicePrivate: return true
-            default: return false
-            }
-        }
     }
 
     /// The empty entry (`pte_none`).

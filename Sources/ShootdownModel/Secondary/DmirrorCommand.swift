@@ -59,13 +59,6 @@ public enum DmirrorCommand: Sendable, Hashable {
         if case .write = self { return true } else { return false }
     }
 
-    /// Whether the command may move the page into device memory.
-    var migratesToDevice: Bool { self == .migrateToDevice }
-
-    /// Whether the command may allocate a frame for the page: a fault, a migration's
-    /// destination, or a page brought back from device memory.
-    var allocates: Bool { self != .snapshot && self != .checkExclusive }
-
     /// How the command is spelled on page `page`.
     public func spelled(page: String) -> String {
         switch self {
