@@ -1,7 +1,25 @@
 import ShootdownModel
 
 extension Lowerer {
-    static let predicates = ["done"]
+    static let predicates = ["done", "other_mm"]
+
+    /// `other_mm(x, V)`: the copy of `x` another address space maps holds `V`. The page must
+    /// be shared with one: declared `cow`, or forked.
+    private func lowerOtherMM(_ name: Located<String>, _ arguments: [Located<String>]) throws(LitmusError) -> StatePredicate {
+        guard arguments.count == 2 else {
+            throw error("other_mm takes a page and a value, e.g. other_mm(x, 1)", at: name.location)
+        }
+        let page = try resolvePage(arguments[0])
+        guard let value = arguments[1].integerValue, value >= 0 else {
+            throw error("memory holds a non-negative integer, not '\(arguments[1].value)'", at: arguments[1].location)
+        }
+        let forked = threads.contains { $0.operations.contains(.kernel(.fork, page: page)) }
+        guard pages[page].cowShared || forked else {
+            throw error("page '\(arguments[0].value)' is shared with no other address space: declare it 'cow' or fork it",
+                        at: arguments[0].location)
+        }
+        return .otherMM(page: page, value: value)
+    }
 
     func lower(_ expression: ExprAST) throws(LitmusError) -> StatePredicate {
         switch expression {
@@ -22,16 +40,7 @@ extension Lowerer {
                 throw error("thread \(threadWord.value) has no register '\(registerWord.value)'", at: registerWord.location,
                             suggesting: registerWord.value, among: registers)
             }
-            let value: Int?
-            if valueWord.value == "fault" {
-                value = nil
-            } else {
-                guard let number = valueWord.integerValue else {
-                    throw error("a register holds an integer or 'fault', not '\(valueWord.value)'", at: valueWord.location,
-                                suggesting: valueWord.value, among: ["fault"])
-                }
-                value = number
-            }
+            let value = try lowerRegisterValue(valueWord, register: registerWord, thread: thread)
             let atom = StatePredicate.register(thread: thread, register: register, value: value)
             return equals ? atom : .not(atom)
         case let .memory(pageWord, equals, valueWord):
@@ -42,10 +51,11 @@ extension Lowerer {
             let atom = StatePredicate.memory(page: page, value: number)
             return equals ? atom : .not(atom)
         case let .predicate(name, arguments):
-            guard name.value == "done" else {
+            guard Lowerer.predicates.contains(name.value) else {
                 throw error("unknown predicate '\(name.value)' (known: \(Lowerer.predicates.joined(separator: ", ")))",
                             at: name.location, suggesting: name.value, among: Lowerer.predicates)
             }
+            if name.value == "other_mm" { return try lowerOtherMM(name, arguments) }
             guard arguments.count == 1 else { throw error("done takes one thread, e.g. done(DEV0)", at: name.location) }
             return .done(thread: try resolveThread(arguments[0]))
         }

@@ -2,7 +2,7 @@ import ShootdownModel
 
 extension Lowerer {
     static let initKeywords = ["page", "tlb", "iotlb", "atc"]
-    static let pageAttributes = ["anon", "vma", "value", "pte", "cow", "contig"]
+    static let pageAttributes = ["anon", "vma", "value", "pte", "cow", "contig", "unmapped"]
 
     /// `page x: anon, vma rw, value 0, pte rw clean, cow`
     mutating func lowerPage(_ declaration: InitDeclAST) throws(LitmusError) {
@@ -14,6 +14,8 @@ extension Lowerer {
             throw error("a scenario has at most \(World.maximumPages) pages", at: name.location)
         }
         var page = PageDeclaration(name: name.value, mapping: .present(write: true, dirty: true))
+        var unmappedAt: Located<String>?
+        var pteAt: Located<String>?
         for group in declaration.groups {
             guard let head = group.first else { continue }
             let rest = Array(group.dropFirst())
@@ -33,20 +35,33 @@ extension Lowerer {
                 try expectNothing(after: first, in: Array(rest.dropFirst()))
                 page.value = value
             case "vma":
-                guard let first = rest.first, first.value == "rw" || first.value == "ro" else {
-                    throw error("'vma' takes 'rw' or 'ro'", at: (rest.first ?? head).location,
-                                suggesting: rest.first?.value, among: ["rw", "ro"])
+                guard rest.count == 1, ["rw", "ro", "none"].contains(rest[0].value) else {
+                    throw error("'vma' takes 'rw', 'ro' or 'none' (PROT_NONE)", at: (rest.first ?? head).location,
+                                suggesting: rest.first?.value, among: ["rw", "ro", "none"])
                 }
-                try expectNothing(after: first, in: Array(rest.dropFirst()))
-                page.vmaWritable = first.value == "rw"
+                page.vmaWritable = rest[0].value == "rw"
+                page.protNone = rest[0].value == "none"
+            case "unmapped":
+                try expectNothing(after: head, in: rest)
+                page.unmapped = true
+                unmappedAt = head
             case "pte":
                 page.mapping = try lowerMapping(head, rest)
+                pteAt = head
             default:
                 throw error("unknown page attribute '\(head.value)' (known: \(Lowerer.pageAttributes.joined(separator: ", ")))",
                             at: head.location, suggesting: head.value, among: Lowerer.pageAttributes)
             }
         }
-        if case .present(write: true, _) = page.mapping, !page.vmaWritable {
+        if let unmappedAt {
+            if let pteAt, page.mapping != .none {
+                throw error("an unmapped page (no VMA) has no PTE but 'pte none'", at: pteAt.location)
+            }
+            if page.protNone || !page.vmaWritable {
+                throw error("an unmapped page has no VMA to give a protection", at: unmappedAt.location)
+            }
+            page.mapping = .none
+        } else if case .present(write: true, _) = page.mapping, !page.vmaWritable, !page.protNone {
             throw error("page '\(name.value)' has a writable PTE in a read-only VMA", at: name.location)
         }
         pageIndex[name.value] = pages.count
@@ -98,6 +113,9 @@ extension Lowerer {
                         suggesting: declaration.groups.first?.first?.value, among: ["ro", "rw"])
         }
         let writable = declaration.groups[0][0].value == "rw"
+        if pages[page].protNone {
+            throw error("page '\(pageWord.value)' is PROT_NONE: no translation of it can be cached", at: pageWord.location)
+        }
         guard case .present = pages[page].mapping else {
             if case .zeroPage = pages[page].mapping, !writable {
                 return appendPrefill(keyword, declaration, page: page, writable: false)

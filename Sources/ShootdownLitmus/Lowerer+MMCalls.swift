@@ -1,24 +1,26 @@
 import ShootdownModel
 
-/// The built-in mm operations a CPU thread can call: `mprotect(x, ro|rw)`, `reclaim(x)`,
+/// The built-in mm operations a CPU thread can call: `mprotect(x, ro|rw|none)`, `reclaim(x)`,
 /// `reclaim(x, nobatch)`, `migrate(x)`, `ksm_merge(x)`, `mkclean(x)`.
 extension Lowerer {
     static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean", "fork", "split_huge_pmd", "exit", "oom_reap",
                                   "uprobe_replace"]
-    static let protections = ["ro", "rw"]
+    static let protections = ["ro", "rw", "none"]
 
     /// The operation a call names; the first argument is the page (checked by the caller).
     func lowerMMCall(_ name: Located<String>, _ arguments: [Located<String>]) throws(LitmusError) -> KernelOperation {
         switch name.value {
         case "mprotect":
             guard arguments.count == 2 else {
-                throw error("mprotect takes a page and a protection, e.g. mprotect(x, ro) or mprotect(x, rw)", at: name.location)
+                throw error("mprotect takes a page and a protection, e.g. mprotect(x, ro), mprotect(x, rw) or mprotect(x, none)",
+                            at: name.location)
             }
             switch arguments[1].value {
             case "ro": return .mprotectReadOnly
             case "rw": return .mprotectReadWrite
+            case "none": return .mprotectNone
             default:
-                throw error("unknown protection '\(arguments[1].value)' (known: ro, rw)", at: arguments[1].location,
+                throw error("unknown protection '\(arguments[1].value)' (known: ro, rw, none)", at: arguments[1].location,
                             suggesting: arguments[1].value, among: Lowerer.protections)
             }
         case "reclaim":

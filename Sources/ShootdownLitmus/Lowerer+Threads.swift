@@ -58,6 +58,15 @@ extension Lowerer {
                     }
                     operations.append(.write(page: page, value: number))
                 case let .call(result, name, arguments):
+                    if name.value == Lowerer.rendezvous {
+                        operations.append(try lowerRendezvous(result, name, arguments, thread: index))
+                        continue
+                    }
+                    if Lowerer.looksLikeDmirrorCommand(name.value) && pathIndex[name.value] == nil {
+                        operations += try lowerDmirrorCall(result, name, arguments, thread: index, registers: &registers,
+                                                           migrated: migratedPages(thread))
+                        continue
+                    }
                     if let path = pathIndex[name.value] {
                         if let result { throw error("path \(name.value) returns nothing to store", at: result.location) }
                         guard threads[index].kind == .cpu else {
@@ -69,7 +78,8 @@ extension Lowerer {
                         operations.append(.path(index: path, page: try resolvePage(arguments[0])))
                         continue
                     }
-                    let known = Lowerer.calls + paths.map(\.name)
+                    let known = (threads[index].kind == .mirror ? DmirrorCommand.names : Lowerer.calls)
+                        + [Lowerer.rendezvous] + paths.map(\.name)
                     guard Lowerer.calls.contains(name.value) else {
                         throw error("unknown operation '\(name.value)' (known: \(known.joined(separator: ", ")))",
                                     at: name.location, suggesting: name.value, among: known)
@@ -100,6 +110,14 @@ extension Lowerer {
                     }
                     operations.append(.populateWrite(page: try resolvePage(arguments[0])))
                 }
+            }
+            // READ and WRITE record their fault count where a condition reads RESULT.faults.
+            for (position, operation) in operations.enumerated() {
+                guard case let .dmirror(command, _, result?) = operation, command == .read || command.isWrite else { continue }
+                let counter = registers[result] + Lowerer.faultsSuffix
+                guard conditionsRead(counter, of: thread.name.value), !registers.contains(counter) else { continue }
+                threads[index].faultCounters[position] = registers.count
+                registers.append(counter)
             }
             threads[index].operations = operations
             threads[index].registers = registers

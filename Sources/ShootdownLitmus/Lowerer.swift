@@ -22,6 +22,8 @@ struct Lowerer {
     var toleratesMisfit = false
     /// Why the model rejects the IOMMU on this architecture, when ``toleratesMisfit`` is set.
     var misfit: String?
+    /// `[thread][register]`: what each register holds, for checking condition constants.
+    var registerKinds: [Int: [String: RegisterKind]] = [:]
 
     /// The variant being lowered, for a file with a variants block.
     var variant: VariantLabel?

@@ -115,7 +115,7 @@ extension Parser {
         switch current.kind {
         case .colon:
             advance()
-            guard let name = current.word, Self.isIdentifier(name) else {
+            guard let name = current.word, Self.isRegisterName(name) else {
                 throw failure("expected a register name after '\(first.value):'", at: current.location)
             }
             let register = try takeWord("")
@@ -123,7 +123,12 @@ extension Parser {
                 throw failure("expected '=' or '!=' after '\(first.value):\(register.value)'", at: current.location)
             }
             let equals = advance().kind == .equals
-            let value = try takeWord("expected a value after '\(equals ? "=" : "!=")'")
+            var value = try takeWord("expected a value after '\(equals ? "=" : "!=")'")
+            // A snapshot byte may combine names: `ZERO|READ`.
+            while current.kind == .bar, peek().word != nil, peek().location.line == current.location.line {
+                advance()
+                value = Located(value.value + "|" + (try takeWord("")).value, at: value.location)
+            }
             return .atom(.register(thread: first, register: register, equals: equals, value: value))
         case .equals, .notEquals:
             let equals = advance().kind == .equals
@@ -154,6 +159,13 @@ extension Parser {
             default: throw failure("expected ':', '=', '!=' or '(' after '\(first.value)'", at: current.location)
             }
         }
+    }
+
+    /// A register name in a condition: an identifier, or `RESULT.faults` (a dmirror command's
+    /// fault count).
+    static func isRegisterName(_ word: String) -> Bool {
+        if word.hasSuffix(".faults") { return isIdentifier(String(word.dropLast(".faults".count))) }
+        return isIdentifier(word)
     }
 
     private func countOperator(_ operators: inout Int, at location: SourceLocation) throws(LitmusError) {

@@ -23,7 +23,7 @@ struct Explain: ParsableCommand {
     @Option(help: "Architecture: arm64 or x86.")
     var arch: String = "arm64"
 
-    @Option(help: "Also print the fault path of a range subscriber's devices: hmm or kvm (see 'shootdown list').")
+    @Option(help: "Also print a range subscriber's programs (hmm, hmm-no-read-retry, kvm, kvm-invalidate-range), with the fault path's device-memory branches for hmm.")
     var mirror: String?
 
     @Flag(help: "Print each program as a scenario's 'path' block, which lowers back to the same program.")
@@ -38,7 +38,8 @@ struct Explain: ParsableCommand {
             MirrorConfiguration(kind: MirrorConfiguration.Kind(rawValue: try Explain.known(
                 name, what: "range subscriber", among: MirrorConfiguration.Kind.allCases.map(\.rawValue)))!)
         }
-        let programs = KernelPrograms(architecture: architecture, policy: first, mirror: mirrorKind)
+        let programs = KernelPrograms(architecture: architecture, policy: first, mirror: mirrorKind,
+                                      deviceMemory: mirrorKind.map { !$0.isKVM } ?? false)
         if vs != nil && asPath {
             Terminal.error("error: --vs and --as-path cannot be combined")
             throw ExitCode(2)
@@ -52,7 +53,8 @@ struct Explain: ParsableCommand {
         }
         if let vs {
             let second = KernelPolicy.named(try Explain.known(vs, what: "policy", among: names))!
-            let other = KernelPrograms(architecture: architecture, policy: second, mirror: mirrorKind)
+            let other = KernelPrograms(architecture: architecture, policy: second, mirror: mirrorKind,
+                                       deviceMemory: mirrorKind.map { !$0.isKVM } ?? false)
             print(ProgramDiffRenderer().render(programs, other, oldName: "\(arch), \(policy)", newName: "\(arch), \(vs)"))
             return
         }

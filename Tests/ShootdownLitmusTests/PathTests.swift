@@ -132,7 +132,7 @@ import Testing
 
     @Test func stepKindArguments() throws {
         let missing = try #require(Self.problem("path p(x) {\n  step range_start \"s\";\n}"))
-        #expect(missing.message.hasPrefix("step kind 'range_start' takes an argument: range_start(UNMAP|CLEAR|"))
+        #expect(missing.message.hasPrefix("step kind 'range_start' takes an argument: range_start(UNMAP|UNMAP_BY_CALLER|"))
         let unknown = try #require(Self.problem("path p(x) {\n  step notify_secondary(pages) \"n\";\n}"))
         #expect(unknown.message == "unknown argument 'pages' of step kind 'notify_secondary' (known: page, gather, whole_mm, contig_range, contig_slip)")
         #expect(unknown.suggestion == "page")
@@ -149,7 +149,7 @@ import Testing
         #expect(branch.suggestion == "pte_changed")
         #expect(branch.location.description == "t.litmus:3:6")
         let guarded = try #require(Self.problem("path p(x) {\n  pte_unmap_unlock(x) when gatherd;\n}"))
-        #expect(guarded.message == "unknown step condition 'gatherd' (known: changed, write_fault, gathered, batch_pending)")
+        #expect(guarded.message == "unknown step condition 'gatherd' (known: changed, write_fault, gathered, batch_pending, collected_present)")
         #expect(guarded.suggestion == "gathered")
         let mixed = try #require(Self.problem("path p(x) {\n  pte_unmap_unlock(x) when pte_changed;\n}"))
         #expect(mixed.message.hasSuffix("'pte_changed' is a branch condition: if pte_changed goto LABEL;"))
@@ -212,7 +212,9 @@ import Testing
         let names = programs.all.map(PathWriter.name(for:))
         #expect(names == ["handle_mm_fault", "munmap_path", "mprotect_ro", "mprotect_rw", "reclaim_path", "reclaim_nobatch",
                           "migrate_path", "ksm_merge_path", "mkclean_path", "fork_path", "split_huge_pmd_path",
-                          "exit_path", "oom_reap_path", "uprobe_replace_path", "dmirror_fault"])
+                          "exit_path", "oom_reap_path", "uprobe_replace_path", "mprotect_none", "dmirror_fault",
+                          "dmirror_READ", "dmirror_WRITE", "dmirror_MIGRATE_TO_DEV", "dmirror_MIGRATE_TO_SYS",
+                          "dmirror_SNAPSHOT", "dmirror_EXCLUSIVE", "dmirror_CHECK_EXCLUSIVE", "dmirror_RELEASE"])
         for name in names { #expect(Parser.isIdentifier(name) && !Lowerer.calls.contains(name)) }
     }
 

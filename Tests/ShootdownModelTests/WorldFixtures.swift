@@ -7,9 +7,9 @@ enum Fixtures {
                       iommu: IOMMUConfiguration = IOMMUConfiguration(kind: .smmuv3),
                       pages: [PageDeclaration] = [PageDeclaration(name: "x", mapping: .present(write: true, dirty: false))],
                       prefilled: [PrefilledTranslation] = [], threads: [ThreadDeclaration],
-                      capacity: Int? = nil) throws -> World {
+                      capacity: Int? = nil, mirror: MirrorConfiguration? = nil) throws -> World {
         try World(ModelConfiguration(architecture: arch, policy: policy, iommu: iommu, tlbCapacity: capacity,
-                                     pages: pages, prefilled: prefilled, threads: threads))
+                                     pages: pages, prefilled: prefilled, threads: threads, mirror: mirror))
     }
 
     static func cpu(_ operations: [Operation], name: String = "CPU0", registers: [String] = []) -> ThreadDeclaration {

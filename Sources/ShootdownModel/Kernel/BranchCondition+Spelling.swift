@@ -25,6 +25,16 @@ extension BranchCondition: SpelledCase {
         case .walkNeedsFault: return "walk_needs_fault"
         case .walkFailed: return "walk_failed"
         case .kvmMustRetry: return "kvm_must_retry"
+        case .origDevicePrivate: return "orig_device_private"
+        case .origDeviceExclusive: return "orig_device_exclusive"
+        case .pageLockedByOther: return "page_locked_by_other"
+        case .notCollected: return "not_collected"
+        case .collectedHole: return "collected_hole"
+        case .insertBlocked: return "insert_blocked"
+        case .vmaNotReadable: return "vma_not_readable"
+        case .notMappingWalkedPageWritable: return "not_mapping_walked_page_writable"
+        case .notMappingWalkedPage: return "not_mapping_walked_page"
+        case .commandFinished: return "command_finished"
         }
     }
 }
@@ -38,6 +48,7 @@ extension StepCondition: SpelledCase {
         case .writeFault: return "write_fault"
         case .gathered: return "gathered"
         case .batchPending: return "batch_pending"
+        case .collectedPresent: return "collected_present"
         }
     }
 }

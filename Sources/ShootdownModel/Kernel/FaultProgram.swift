@@ -4,11 +4,18 @@
 /// Entry (`lock_mm_and_find_vma`, reading `vmf->orig_pte`) is part of the step that raised the
 /// fault; the program starts with the choice of handler.
 enum FaultProgram {
-    static func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
+    /// With `deviceMemory`, `do_swap_page` also handles device-private entries
+    /// (`migrate_to_ram`) and device-exclusive ones (`remove_device_exclusive_entry`); worlds
+    /// without either leave those paths out.
+    static func build(architecture: Architecture, era: NotifierEra, deviceMemory: Bool = false) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
         let memory = "mm/memory.c"
         if architecture == .arm64 { b.jump(to: "hugetlb_fault", if: .contiguousHugePage) }
         b.jump(to: "do_swap_page", if: .origSwap)
+        if deviceMemory {
+            b.jump(to: "do_device_private", if: .origDevicePrivate)
+            b.jump(to: "do_device_exclusive", if: .origDeviceExclusive)
+        }
         b.jump(to: "migration_entry_wait", if: .origMigration)
         b.jump(to: "split_wait", if: .origSplitting)
         b.jump(to: "do_anonymous_page", if: .origNone)
@@ -117,6 +124,14 @@ enum FaultProgram {
         b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock (pte not none)")
         b.step(.freeNewPage, in: "do_anonymous_page", file: memory, call: "folio_put", when: .writeFault)
         b.ret()
+
+        // do_swap_page on a device-private entry (migrate_to_ram) or a device-exclusive one.
+        if deviceMemory {
+            b.label("do_device_private")
+            MigrateVMAProgram.migrateToRAM(into: &b)
+            b.label("do_device_exclusive")
+            DeviceExclusiveProgram.removeExclusive(into: &b)
+        }
         return b.source
     }
 

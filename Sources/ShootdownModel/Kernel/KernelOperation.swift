@@ -33,11 +33,13 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     /// uprobes installing a breakpoint: `__replace_page` swaps the page for a new copy
     /// (``ReplacePageProgram``).
     case uprobeReplacePage
+    /// `mprotect(PROT_NONE)`: no access at all (``ProtectionProgram``).
+    case mprotectNone
 
     /// The entry function the program is named after.
     public var entry: String {
         switch self {
-        case .mprotectReadOnly, .mprotectReadWrite: return "mprotect"
+        case .mprotectReadOnly, .mprotectReadWrite, .mprotectNone: return "mprotect"
         case .reclaim, .reclaimUnbatched: return "try_to_unmap"
         case .migrate: return "migrate_pages"
         case .ksmMerge: return "try_to_merge_one_page"
@@ -55,6 +57,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         switch self {
         case .mprotectReadOnly: return "mprotect(\(page), ro)"
         case .mprotectReadWrite: return "mprotect(\(page), rw)"
+        case .mprotectNone: return "mprotect(\(page), none)"
         case .reclaim: return "reclaim(\(page))"
         case .reclaimUnbatched: return "reclaim(\(page), nobatch)"
         case .migrate: return "migrate(\(page))"
@@ -73,6 +76,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         switch self {
         case .mprotectReadOnly: return "do_mprotect_pkey → change_protection write-protects the PTE and flushes (a downgrade)"
         case .mprotectReadWrite: return "do_mprotect_pkey → change_protection makes the PTE writable (an upgrade)"
+        case .mprotectNone: return "do_mprotect_pkey → change_protection makes the VMA and its present PTEs PROT_NONE"
         case .reclaim: return "kswapd: try_to_unmap_one with TTU_BATCH_FLUSH, the flush deferred to try_to_unmap_flush"
         case .reclaimUnbatched: return "reclaim without deferral: try_to_unmap_one flushes (flush_tlb_range) under the PTL"
         case .migrate: return "migrate_pages: try_to_migrate_one, copy the page, remove_migration_pte"
@@ -87,7 +91,7 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     }
 
     /// Whether the operation holds the mmap lock for write (mprotect).
-    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite || self == .fork }
+    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite || self == .mprotectNone || self == .fork }
 
     /// Whether the operation allocates a frame for the page (migration's destination, KSM's
     /// stable page).
@@ -99,8 +103,9 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     /// The step program for one architecture and era.
     func build(architecture: Architecture, era: NotifierEra) -> [Instruction] {
         switch self {
-        case .mprotectReadOnly: return ProtectionProgram.build(writable: false, architecture: architecture, era: era)
-        case .mprotectReadWrite: return ProtectionProgram.build(writable: true, architecture: architecture, era: era)
+        case .mprotectReadOnly: return ProtectionProgram.build(.readOnly, architecture: architecture, era: era)
+        case .mprotectReadWrite: return ProtectionProgram.build(.readWrite, architecture: architecture, era: era)
+        case .mprotectNone: return ProtectionProgram.build(.none, architecture: architecture, era: era)
         case .reclaim: return ReclaimProgram.build(batched: true, architecture: architecture, era: era)
         case .reclaimUnbatched: return ReclaimProgram.build(batched: false, architecture: architecture, era: era)
         case .migrate: return MigrationProgram.build(architecture: architecture, era: era)

@@ -12,19 +12,32 @@ public struct KernelPrograms: Sendable {
     public let mirror: Program?
     /// `[path]`: what each of ``paths`` needs of the state.
     let pathNeeds: [ProgramNeeds]
+    /// The dmirror ioctls (HMM mirrors only), indexed by ``DmirrorCommand/programIndex``.
+    public let dmirror: [Program]
 
+    /// With `deviceMemory`, the fault path handles device-private and device-exclusive entries.
     public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = [],
-                mirror: MirrorConfiguration? = nil) {
+                mirror: MirrorConfiguration? = nil, deviceMemory: Bool = false) {
         func rewrite(_ source: [Instruction]) -> [Instruction] {
             policy.rewrites.reduce(source) { $1.apply(to: $0) }
         }
         fault = Program(name: "handle_mm_fault",
-                        source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era)))
+                        source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory)))
         munmap = Program(name: "munmap",
                          source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
         self.mirror = mirror.map { mirror in
             Program(name: mirror.isKVM ? "kvm_mmu_page_fault" : "dmirror_fault",
-                    source: rewrite(MirrorProgram.build(mirror, architecture: architecture, era: policy.era)))
+                    source: rewrite(MirrorProgram.build(mirror, architecture: architecture, era: policy.era,
+                                                        deviceMemory: deviceMemory)))
+        }
+        if let mirror, !mirror.isKVM {
+            dmirror = DmirrorCommand.kinds.map { command in
+                Program(name: "dmirror " + command.name,
+                        source: rewrite(DmirrorProgram.build(command, mirror: mirror, architecture: architecture, era: policy.era,
+                                                             deviceMemory: deviceMemory)))
+            }
+        } else {
+            dmirror = []
         }
         builtIn = KernelOperation.allCases.map { kind in
             Program(name: kind.spelled(page: "page"), source: rewrite(kind.build(architecture: architecture, era: policy.era)))
@@ -36,7 +49,7 @@ public struct KernelPrograms: Sendable {
     }
 
     /// Every program, for listing and diffing.
-    public var all: [Program] { [fault, munmap] + builtIn + paths + (mirror.map { [$0] } ?? []) }
+    public var all: [Program] { [fault, munmap] + builtIn + paths + (mirror.map { [$0] } ?? []) + dmirror }
 
     /// The most instructions any program has.
     var longest: Int { all.map(\.ops.count).max() ?? 0 }

@@ -49,6 +49,30 @@ public enum BranchCondition: String, Hashable, Sendable, CaseIterable {
     case walkFailed
     /// `mmu_invalidate_retry_gfn`: an invalidation is in progress or the sequence moved.
     case kvmMustRetry
+    /// `vmf->orig_pte` was a device-private entry (`do_swap_page` → `migrate_to_ram`).
+    case origDevicePrivate
+    /// `vmf->orig_pte` was a device-exclusive entry (`do_swap_page` →
+    /// `remove_device_exclusive_entry`).
+    case origDeviceExclusive
+    /// After a `trylock_page`: another thread holds the page lock.
+    case pageLockedByOther
+    /// `migrate_vma_collect` selected nothing to migrate (for an eviction: the page is not in
+    /// the device's memory).
+    case notCollected
+    /// What was collected is a hole (a none or zero-page PTE): there is no source page.
+    case collectedHole
+    /// `migrate_vma_insert_page`: the PTE is neither none nor the zero page any more.
+    case insertBlocked
+    /// `vma_lookup` finds no VMA, or one without `VM_READ` (`dmirror_migrate_to_*`).
+    case vmaNotReadable
+    /// `make_device_exclusive` (v6.15): the second walk no longer finds the page GUP returned
+    /// mapped writable.
+    case notMappingWalkedPageWritable
+    /// `page_make_device_exclusive_one` (before v6.15): the PTE no longer maps the page GUP
+    /// returned.
+    case notMappingWalkedPage
+    /// `dmirror_do_read` / `dmirror_do_write` found the entry it needs: the command is done.
+    case commandFinished
 }
 
 /// One instruction of a program before its labels are resolved.

@@ -57,6 +57,15 @@ struct ProgramBuilder {
         step(.notifySecondary(scope), in: function, file: file, call: call, when: condition)
     }
 
+    /// `remove_migration_pte` (mm/migrate.c): under the PTL the migration entry gives way to the
+    /// entry `kind` installs (the new folio's PTE, or a device-private entry).
+    mutating func removeMigrationPTE(_ kind: StepKind = .removeMigrationEntry, call: String = "set_pte_at(new folio)") {
+        let migrate = "mm/migrate.c"
+        step(.lockPTL, in: "remove_migration_pte", file: migrate, call: "page_vma_mapped_walk")
+        step(kind, in: "remove_migration_pte", file: migrate, call: call)
+        step(.unlockPTL, in: "remove_migration_pte", file: migrate, call: "page_vma_mapped_walk_done")
+    }
+
     private var flushFile: String {
         switch architecture {
         case .arm64: return "arch/arm64/include/asm/tlbflush.h"

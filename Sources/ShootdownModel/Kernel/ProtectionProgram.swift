@@ -8,17 +8,17 @@
 /// new era notifies secondary TLBs only from that flush; the old era notified from
 /// `range_end` (before the CPU flush) and again from `tlb_flush_mmu_tlbonly`.
 enum ProtectionProgram {
-    static func build(writable: Bool, architecture: Architecture, era: NotifierEra) -> [Instruction] {
+    static func build(_ protection: VMAProtection, architecture: Architecture, era: NotifierEra) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
         let mprotect = "mm/mprotect.c", gather = "mm/mmu_gather.c"
         let notifyingFunction = era == .archInvalidateSecondaryTLBs ? "change_pud_range" : "change_pmd_range"
         b.step(.mmapWriteLock, in: "do_mprotect_pkey", file: mprotect, call: "mmap_write_lock_killable")
-        b.step(.setVMAWritable(writable), in: "mprotect_fixup", file: mprotect,
-               call: "vm_flags_reset(\(writable ? "VM_READ|VM_WRITE" : "VM_READ"))")
+        b.step(.setVMAProtection(protection), in: "mprotect_fixup", file: mprotect,
+               call: "vm_flags_reset(\(protection.vmFlags))")
         b.step(.rangeStart(.protectionVMA), in: notifyingFunction, file: mprotect,
                call: "mmu_notifier_invalidate_range_start(PROTECTION_VMA)")
         b.step(.lockPTL, in: "change_pte_range", file: mprotect, call: "pte_offset_map_lock")
-        b.step(.modifyProtection(writable: writable), in: "change_pte_range", file: mprotect,
+        b.step(.modifyProtection(protection), in: "change_pte_range", file: mprotect,
                call: "modify_prot_start_ptes, modify_prot_commit_ptes, tlb_flush_pte_range if pte_needs_flush")
         b.step(.unlockPTL, in: "change_pte_range", file: mprotect, call: "pte_unmap_unlock")
         b.step(.rangeEnd(onlyEnd: false), in: notifyingFunction, file: mprotect, call: "mmu_notifier_invalidate_range_end")
@@ -29,5 +29,35 @@ enum ProtectionProgram {
         b.step(.mmapWriteUnlock, in: "do_mprotect_pkey", file: mprotect, call: "mmap_write_unlock")
         b.ret()
         return b.source
+    }
+}
+
+/// The protection `mprotect` gives a VMA.
+public enum VMAProtection: String, Hashable, Sendable, CaseIterable {
+    /// `PROT_NONE`: neither `VM_READ` nor `VM_WRITE`; present PTEs become PROT_NONE entries.
+    case none
+    /// `PROT_READ`.
+    case readOnly
+    /// `PROT_READ | PROT_WRITE`.
+    case readWrite
+
+    /// The VMA flags it sets, as `vm_flags_reset` is given them.
+    var vmFlags: String {
+        switch self {
+        case .none: return "0"
+        case .readOnly: return "VM_READ"
+        case .readWrite: return "VM_READ|VM_WRITE"
+        }
+    }
+}
+
+extension VMAProtection {
+    /// How a path's raw step writes it, as `mprotect(x, …)` does: `none`, `ro`, `rw`.
+    public var spelling: String {
+        switch self {
+        case .none: return "none"
+        case .readOnly: return "ro"
+        case .readWrite: return "rw"
+        }
     }
 }

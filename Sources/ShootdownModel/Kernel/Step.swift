@@ -39,4 +39,6 @@ public enum StepCondition: String, Hashable, Sendable, CaseIterable {
     case gathered
     /// A batched flush is pending (`tlb_ubc->flush_required`).
     case batchPending
+    /// `migrate_vma_collect_pmd` unmapped a present page (`unmapped`): `flush_tlb_range`.
+    case collectedPresent
 }

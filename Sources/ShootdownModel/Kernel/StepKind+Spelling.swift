@@ -1,6 +1,6 @@
 /// How a scenario names a step kind in a path's raw step (`step KIND "CALL"`): a snake_case
 /// name, with the associated value in parentheses where the kind has one, e.g. `lock_ptl`,
-/// `notify_secondary(page)`, `range_start(CLEAR)`, `set_vma_writable(true)`. The spellings are
+/// `notify_secondary(page)`, `range_start(CLEAR)`, `set_vma_protection(ro)`. The spellings are
 /// stable: `shootdown explain --as-path` prints them and scenarios keep them.
 extension StepKind {
     /// Every step kind, with every value of its associated values, in declaration order.
@@ -8,17 +8,29 @@ extension StepKind {
         var kinds: [StepKind] = [.lockPTL, .unlockPTL, .setAccessFlags(makeWritable: false),
                                  .setAccessFlags(makeWritable: true), .flushTLBPage, .clearFlush, .flushGatherRange]
         kinds += NotifyScope.allCases.map(StepKind.notifySecondary)
-        kinds += NotifierEvent.allCases.map(StepKind.rangeStart)
+        for event in NotifierEvent.allCases {
+            for owner in RangeOwner.allCases { kinds.append(.rangeStart(event, owner: owner)) }
+        }
         kinds += NotifierEvent.allCases.map(StepKind.rangeStartNonblock)
         kinds += [.rangeEnd(onlyEnd: false), .rangeEnd(onlyEnd: true), .allocZeroed, .allocCopy, .freeNewPage,
                   .installNewPage, .installZeroPage, .detachVMA, .zapPTE, .freeGatheredPages, .mmapWriteLock,
-                  .mmapWriteUnlock, .setVMAWritable(true), .setVMAWritable(false), .modifyProtection(writable: false),
-                  .modifyProtection(writable: true), .flushTLBRange, .getAndClear, .addPendingBatch, .batchFlush,
+                  .mmapWriteUnlock]
+        kinds += VMAProtection.allCases.map(StepKind.setVMAProtection)
+        kinds += VMAProtection.allCases.map(StepKind.modifyProtection)
+        kinds += [.flushTLBRange, .getAndClear, .addPendingBatch, .batchFlush,
                   .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean,
                   .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM, .restoreOrigPTE,
                   .invalidatePMD, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq, .mirrorWalk,
                   .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorInstall, .mirrorFailAccess, .notifierRelease,
-                  .zapAll, .freeAllGathered, .contigBreak, .flushContigRange, .contigMake, .replaceWithNewPage]
+                  .zapAll, .freeAllGathered, .contigBreak, .flushContigRange, .contigMake, .replaceWithNewPage,
+                  .trylockPage, .lockPage, .unlockPage, .lockDevicePage, .waitPageUnlocked]
+        kinds += MigrateSource.allCases.map(StepKind.migrateCollect)
+        kinds += [.devmemAllocCopy, .insertDevicePrivate, .finalizeToDevice, .devmemCopyToSystem(erasesMirror: true),
+                  .devmemCopyToSystem(erasesMirror: false), .freeDevicePage, .convertToDeviceExclusive, .restoreExclusive,
+                  .dmirrorAccess(write: false), .dmirrorAccess(write: true), .dmirrorReadback, .dmirrorMapMigrated,
+                  .dmirrorMapAtomic, .dmirrorCheckAtomic, .dmirrorResult(0)]
+        kinds += DmirrorError.allCases.map { StepKind.dmirrorResult($0.value) }
+        kinds += [.intervalInsert, .intervalRemove, .snapshotWalk]
         return kinds
     }()
 
@@ -50,7 +62,7 @@ extension StepKind {
         case .freeGatheredPages: return "free_gathered_pages"
         case .mmapWriteLock: return "mmap_write_lock"
         case .mmapWriteUnlock: return "mmap_write_unlock"
-        case .setVMAWritable: return "set_vma_writable"
+        case .setVMAProtection: return "set_vma_protection"
         case .modifyProtection: return "modify_protection"
         case .flushTLBRange: return "flush_tlb_range"
         case .getAndClear: return "get_and_clear"
@@ -83,20 +95,52 @@ extension StepKind {
         case .flushContigRange: return "flush_contig_range"
         case .contigMake: return "contig_make"
         case .replaceWithNewPage: return "replace_with_new_page"
+        case .trylockPage: return "trylock_page"
+        case .lockPage: return "lock_page"
+        case .unlockPage: return "unlock_page"
+        case .lockDevicePage: return "lock_device_page"
+        case .waitPageUnlocked: return "wait_page_unlocked"
+        case .migrateCollect: return "migrate_collect"
+        case .devmemAllocCopy: return "devmem_alloc_copy"
+        case .insertDevicePrivate: return "insert_device_private"
+        case .finalizeToDevice: return "finalize_to_device"
+        case .devmemCopyToSystem: return "devmem_copy_to_system"
+        case .freeDevicePage: return "free_device_page"
+        case .convertToDeviceExclusive: return "convert_to_device_exclusive"
+        case .restoreExclusive: return "restore_exclusive"
+        case .dmirrorAccess: return "dmirror_access"
+        case .dmirrorReadback: return "dmirror_readback"
+        case .dmirrorMapMigrated: return "dmirror_map_migrated"
+        case .dmirrorMapAtomic: return "dmirror_map_atomic"
+        case .dmirrorCheckAtomic: return "dmirror_check_atomic"
+        case .dmirrorResult: return "dmirror_result"
+        case .intervalInsert: return "interval_insert"
+        case .intervalRemove: return "interval_remove"
+        case .snapshotWalk: return "snapshot_walk"
         }
     }
 
     /// The spelling of the kind's associated value, if it has one: a scope
     /// (``NotifyScope/spelling``), an event without its `MMU_NOTIFY_` prefix, `dirty` or
     /// `writable` for `set_access_flags`, `ro` or `rw` for `modify_protection` (as in
-    /// `mprotect(x, ro)`), `true` or `false` for `set_vma_writable`.
+    /// `mprotect(x, ro)`), `none`, `ro` or `rw` for `set_vma_protection` and `modify_protection`.
     public var argument: String? {
         switch self {
         case let .setAccessFlags(makeWritable): return makeWritable ? "writable" : "dirty"
         case let .notifySecondary(scope): return scope.spelling
-        case let .rangeStart(event), let .rangeStartNonblock(event): return event.spelling
-        case let .setVMAWritable(writable): return writable ? "true" : "false"
-        case let .modifyProtection(writable): return writable ? "rw" : "ro"
+        case let .rangeStart(event, owner):
+            // The owner a range names (`mmu_notifier_range_init_owner`), when it has one.
+            switch owner {
+            case .none: return event.spelling
+            case .caller: return "\(event.spelling)_BY_CALLER"
+            case .faultedPage: return "\(event.spelling)_BY_FAULTED_PAGE"
+            }
+        case let .rangeStartNonblock(event): return event.spelling
+        case let .setVMAProtection(protection), let .modifyProtection(protection): return protection.spelling
+        case let .migrateCollect(source): return source.rawValue
+        case let .devmemCopyToSystem(erasesMirror): return erasesMirror ? "erasing_mirror" : "keeping_mirror"
+        case let .dmirrorAccess(write): return write ? "write" : "read"
+        case let .dmirrorResult(code): return DmirrorError.allCases.first { $0.value == code }.map { String($0.name.dropFirst()) } ?? "\(code)"
         default: return nil
         }
     }

@@ -18,8 +18,9 @@ public enum StepKind: Hashable, Sendable {
     /// The secondary-TLB notification: every secondary-TLB subscriber's `invalidate_range` (old
     /// era) or `arch_invalidate_secondary_tlbs` (new era) over the scope.
     case notifySecondary(NotifyScope)
-    /// `mmu_notifier_invalidate_range_start` with the event.
-    case rangeStart(NotifierEvent)
+    /// `mmu_notifier_invalidate_range_start` with the event and, for `migrate_vma` and
+    /// `make_device_exclusive`, the range's `owner` (`mmu_notifier_range_init_owner`).
+    case rangeStart(NotifierEvent, owner: RangeOwner = .none)
     /// `mmu_notifier_invalidate_range_start_nonblock`: a subscriber that would have to sleep
     /// returns `-EAGAIN` instead; the core unwinds what it started and the caller must skip
     /// the range without calling `range_end`.
@@ -52,12 +53,14 @@ public enum StepKind: Hashable, Sendable {
     case mmapWriteLock
     /// `mmap_write_unlock`.
     case mmapWriteUnlock
-    /// `mprotect_fixup` → `vm_flags_reset`: the VMA allows writes or not from now on.
-    case setVMAWritable(Bool)
+    /// `mprotect_fixup` → `vm_flags_reset`: the VMA's access from now on.
+    case setVMAProtection(VMAProtection)
     /// `change_pte_range`: `modify_prot_start_ptes` / `modify_prot_commit_ptes` with the new
     /// protection; an upgrade (`MM_CP_TRY_CHANGE_WRITABLE`) makes the PTE writable only for an
-    /// exclusive anonymous page. The range joins the gather when `pte_needs_flush` says so.
-    case modifyProtection(writable: Bool)
+    /// exclusive anonymous page; PROT_NONE makes a present PTE a PROT_NONE entry and back. A
+    /// writable device-private or device-exclusive entry becomes readable on a downgrade. The
+    /// range joins the gather when `pte_needs_flush` says so.
+    case modifyProtection(VMAProtection)
     /// `flush_tlb_range` over the page (CPU TLBs of every CPU).
     case flushTLBRange
     /// `ptep_get_and_clear`: clear the PTE without a flush, keeping the page for the caller.
@@ -109,7 +112,8 @@ public enum StepKind: Hashable, Sendable {
     case mirrorUnlock
     /// Install the walked translation in the mirror table (`dmirror_do_fault`, the sPTE).
     case mirrorInstall
-    /// The mirror's fault returns an error to the device (`-EFAULT`): its access fails.
+    /// The mirror's fault returns an error to the device (`-EFAULT`, `-EPERM`): its access
+    /// fails, or a dmirror command returns the error.
     case mirrorFailAccess
     /// `mmu_notifier_release` (first thing in `exit_mmap`): interval subscribers are invalidated
     /// over the whole address space, every hlist subscriber's `release` runs and the
@@ -129,6 +133,90 @@ public enum StepKind: Hashable, Sendable {
     /// uprobes' `__replace_page`: map the newly allocated frame read-only in place of the old
     /// one (`set_pte_at(new page)`), keeping the old frame for the caller to put.
     case replaceWithNewPage
+    /// `trylock_page` / `folio_trylock`: take the page lock if it is free.
+    case trylockPage
+    /// `folio_lock`: sleep until the page lock is free, then take it.
+    case lockPage
+    /// `folio_unlock`.
+    case unlockPage
+    /// `migrate_device_pfn_lock` for an eviction: if the page is in the calling device's
+    /// memory and its lock is free, take the lock (and a reference).
+    case lockDevicePage
+    /// `do_swap_page` lost `trylock_page` on a device-private page: the fault returns and the
+    /// access faults again once the lock is free (the model sleeps until then).
+    case waitPageUnlocked
+    /// `migrate_vma_collect_pmd` (or `try_to_migrate_one` for an eviction), under the PTL: a
+    /// page it may migrate is locked, its PTE replaced by a migration entry and its frame kept
+    /// (a present page's CPU TLB entries are flushed by the step that follows); a none or
+    /// zero-page PTE is collected as a hole (`MIGRATE_VMA_SELECT_SYSTEM` only).
+    case migrateCollect(MigrateSource)
+    /// `dmirror_migrate_alloc_and_copy`: allocate a device page (a frame standing for its
+    /// backing page) and copy the source into it, or clear it for a hole.
+    case devmemAllocCopy
+    /// `migrate_vma_insert_page`: `set_pte_at` of a device-private entry where there was none
+    /// (writable iff `VM_WRITE`).
+    case insertDevicePrivate
+    /// `remove_migration_pte` with a device destination: the migration entry becomes a
+    /// device-private entry of the same write permission.
+    case finalizeToDevice
+    /// `dmirror_devmem_fault_alloc_and_copy` (or `dmirror_device_evict_chunk`): allocate a
+    /// system page and copy the device page into it; the former also erases the owner's mirror
+    /// entry (`xa_erase`, without the device mutex) when `erasesMirror`.
+    case devmemCopyToSystem(erasesMirror: Bool)
+    /// `folio_put` of the device page once its mappings are migrated back:
+    /// `dmirror_devmem_free` frees the backing frame.
+    case freeDevicePage
+    /// `make_device_exclusive`: `ptep_clear_flush`, then `set_pte_at` of a device-exclusive
+    /// entry (the CPU flush; the new era's secondary-TLB notification is the next step).
+    case convertToDeviceExclusive
+    /// `restore_exclusive_pte`: the device-exclusive entry becomes a present PTE again.
+    case restoreExclusive
+    /// `mutex_lock`, `dmirror_do_read` (or `dmirror_do_write`), `mutex_unlock`: copy through
+    /// the device's entry, or find it missing (for a write: missing or not WRITE-tagged).
+    case dmirrorAccess(write: Bool)
+    /// The read-back at the end of `MIGRATE_TO_DEV` and `EXCLUSIVE`: `dmirror_do_read` under
+    /// the mutex gives the value, or `-ENOENT`.
+    case dmirrorReadback
+    /// `dmirror_migrate_finalize_and_map`: under the mutex, map the device page's backing
+    /// frame, WRITE-tagged iff the destination is writable.
+    case dmirrorMapMigrated
+    /// `dmirror_atomic_map`: under the mutex, map the page with the ATOMIC tag.
+    case dmirrorMapAtomic
+    /// `dmirror_check_atomic`: `-EPERM` if the entry is ATOMIC-tagged, else 0.
+    case dmirrorCheckAtomic
+    /// The command returns `code` (0 or a negative errno).
+    case dmirrorResult(Int)
+    /// `mmu_interval_notifier_insert` of the snapshot's temporary notifier over the page.
+    case intervalInsert
+    /// `mmu_interval_notifier_remove`: sleeps while an invalidation is in progress.
+    case intervalRemove
+    /// `hmm_range_fault` without `HMM_PFN_REQ_FAULT` over the page, and `dmirror_mkentry`: the
+    /// permission byte, computed from the VMA and the PTE.
+    case snapshotWalk
+}
+
+/// Whose device a notifier range names as its `owner` (`mmu_notifier_range_init_owner`), for
+/// subscribers that skip their own migrations.
+public enum RangeOwner: String, Hashable, Sendable, CaseIterable {
+    /// No owner (`NULL`).
+    case none
+    /// The dmirror device of the thread running the step (`args.pgmap_owner = dmirror->mdevice`).
+    case caller
+    /// The device that owns the device-private page the fault found (`dmirror_devmem_fault`).
+    case faultedPage
+}
+
+/// What `migrate_vma_collect` selects, or an eviction's `try_to_migrate`.
+public enum MigrateSource: String, Hashable, Sendable, CaseIterable {
+    /// `MIGRATE_VMA_SELECT_SYSTEM`: a present system page, the zero page or a none PTE.
+    case system
+    /// `MIGRATE_VMA_SELECT_DEVICE_PRIVATE` with `pgmap_owner` the calling device.
+    case callerDevice
+    /// `MIGRATE_VMA_SELECT_DEVICE_PRIVATE` with the owner of the page the fault found
+    /// (`migrate_to_ram`, whose fault page is already locked).
+    case faultedPageDevice
+    /// `migrate_device_range` → `try_to_migrate` of the calling device's page.
+    case eviction
 }
 
 /// The range a secondary-TLB notification covers.
@@ -152,7 +240,8 @@ extension StepKind {
         switch self {
         case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .zapPTE, .modifyProtection, .getAndClear,
              .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
-             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake, .replaceWithNewPage:
+             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake, .replaceWithNewPage,
+             .migrateCollect, .insertDevicePrivate, .finalizeToDevice, .convertToDeviceExclusive, .restoreExclusive:
             return true
         default:
             return false

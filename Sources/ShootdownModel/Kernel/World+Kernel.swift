@@ -2,7 +2,10 @@
 /// optional steps that follow it resolved at once.
 extension World {
     func program(of thread: Int, in state: WorldState) -> Program {
-        if case .mirror = roles[thread], let mirror = programs.mirror { return mirror }
+        if case .mirror = roles[thread] {
+            if let command = currentOperation(thread, in: state)?.dmirrorCommand { return programs.dmirror[command.programIndex] }
+            if let mirror = programs.mirror { return mirror }
+        }
         guard case .cpu = roles[thread] else { return programs.fault }
         switch currentOperation(thread, in: state) {
         case .munmap?: return programs.munmap
@@ -13,12 +16,19 @@ extension World {
     }
 
     /// Whether the thread's current operation is a syscall-like program entered directly, not
-    /// through a fault: munmap or one of the scenario's own paths.
+    /// through a fault: munmap, one of the scenario's own paths, a built-in mm operation, or a
+    /// dmirror ioctl.
     func startsProgramDirectly(_ thread: Int, in state: WorldState) -> Bool {
-        guard case .cpu = roles[thread] else { return false }
-        switch currentOperation(thread, in: state) {
-        case .munmap?, .path?, .kernel?: return true
-        default: return false
+        switch roles[thread] {
+        case .cpu:
+            switch currentOperation(thread, in: state) {
+            case .munmap?, .path?, .kernel?: return true
+            default: return false
+            }
+        case .mirror:
+            return currentOperation(thread, in: state)?.dmirrorCommand != nil
+        default:
+            return false
         }
     }
 
@@ -31,14 +41,19 @@ extension World {
         case .lockPTL: return state.get(layout.ptl) == 0
         case .detachVMA, .mmapWriteLock: return state.get(layout.mmapReaders) == 0 && !state.flag(layout.mmapWriter)
         case .migrationEntryWait: return !pte(faultContext(thread, in: state).page, in: state).swap.makesFaultsWait
-        case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(in: state)
-        case .rangeStartNonblock: return configuration.mirror?.isKVM != true || mirrorCallbacksEnabled(in: state)
+        case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(for: step.kind, thread: thread, in: state)
+        case .rangeStartNonblock:
+            return configuration.mirror?.isKVM != true || mirrorCallbacksEnabled(for: step.kind, thread: thread, in: state)
         case .notifierRelease:
             // exit_mmap runs when the last thread of the process is gone.
             return roles.indices.allSatisfy { other in
                 other == thread || { if case .cpu = roles[other] { return isDone(other, in: state) } else { return true } }()
             }
-        case .mmapReadLock, .intervalReadBegin, .mirrorLock: return mirrorStepEnabled(step.kind, thread: thread, in: state)
+        case .mmapReadLock, .intervalReadBegin, .mirrorLock, .intervalRemove, .dmirrorAccess, .dmirrorReadback,
+             .dmirrorMapMigrated, .dmirrorMapAtomic:
+            return mirrorStepEnabled(step.kind, thread: thread, in: state)
+        case .lockPage, .waitPageUnlocked:
+            return state.get(layout.pageLock[faultContext(thread, in: state).page]) == 0
         default: return true
         }
     }
@@ -61,7 +76,7 @@ extension World {
         var next = state
         let fields = layout.threads[thread]
         next.set(layout.mmapReaders, state.get(layout.mmapReaders) &+ 1)
-        next.set(fields.orig, pte(page, in: state).encoded())
+        setOrig(thread, pte(page, in: state), in: &next)
         next.set(fields.changed, 0)
         next.set(fields.pc, 1)
         return settle(thread, next, log: &log)
@@ -74,7 +89,15 @@ extension World {
         let fields = layout.threads[thread]
         switch currentOperation(thread, in: state) {
         case let .path(_, page)?, let .kernel(_, page)?:
-            next.set(fields.orig, pte(page, in: state).encoded())
+            setOrig(thread, pte(page, in: state), in: &next)
+        case let .dmirror(command, page, _)?:
+            // cmd.cpages and cmd.faults start at 0 (dmirror_fops_unlocked_ioctl).
+            setOrig(thread, pte(page, in: state), in: &next)
+            next.set(fields.changed, 0)
+            if let faults = configuration.threads[thread].faultCounters[operationIndex(thread, in: state)] {
+                setRegister(faults, of: thread, to: 0, in: &next)
+            }
+            log.say("ioctl(HMM_DMIRROR_\(command.name)) on \(pageName(page))")
         default:
             break
         }
@@ -140,7 +163,10 @@ extension World {
                     next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
                     respondToPageRequest(thread, success: true, in: &next)
                     log.effect("page response: success, device retries")
-                case .device, .iommuPrefetcher, .mirror:
+                case .mirror:
+                    // A dmirror ioctl returns; a plain access retries through the mirror table.
+                    if currentOperation(thread, in: next)?.dmirrorCommand != nil { advance(thread, in: &next) }
+                case .device, .iommuPrefetcher:
                     break
                 }
                 return next
@@ -165,7 +191,7 @@ extension World {
         let fields = layout.threads[thread]
         let (page, write) = faultContext(thread, in: state)
         let current = pte(page, in: state)
-        let orig = PageTableEntry(encoded: state.get(fields.orig))
+        let orig = self.orig(thread, in: state)
         switch condition {
         case .origNone: return orig.isNone
         case .origSwap: return orig.swap == .swap
@@ -182,7 +208,19 @@ extension World {
         case .always: return true
         case .contiguousHugePage: return configuration.pages[page].contiguous
         case .rangeStartFailed: return state.flag(fields.startFailed)
-        case .snapshotStale, .walkNeedsFault, .kvmMustRetry, .walkFailed: return holdsMirror(condition, thread: thread, in: state)
+        case .snapshotStale, .walkNeedsFault, .kvmMustRetry, .walkFailed, .commandFinished:
+            return holdsMirror(condition, thread: thread, in: state)
+        case .origDevicePrivate: return orig.devicePrivateOwner != nil
+        case .origDeviceExclusive: return orig.swap == .deviceExclusive
+        case .pageLockedByOther: return state.get(layout.pageLock[page]) != UInt64(thread + 1)
+        case .notCollected: return state.get(fields.migrate) == 0
+        case .collectedHole: return state.get(fields.migrate) == 2
+        case .insertBlocked: return !current.isNone && !(current.present && current.frame == World.zeroFrame)
+        case .vmaNotReadable: return !vmaAllows(page, write: false, in: state)
+        case .notMappingWalkedPage, .notMappingWalkedPageWritable:
+            let walked = CachedTranslation.decode(state.get(fields.pfn))
+            return !current.present || current.frame != walked?.frame
+                || (condition == .notMappingWalkedPageWritable && !current.write)
         case .writeToReadOnlyPTE: return write && !current.write
         case .frameNotExclusive: return current.frame == World.zeroFrame || isShared(current.frame, in: state)
         case .notChanged: return !state.flag(fields.changed)
@@ -196,6 +234,7 @@ extension World {
         case .writeFault: return faultContext(thread, in: state).write
         case .gathered: return state.flag(layout.threads[thread].gathered)
         case .batchPending: return state.flag(layout.threads[thread].batchPending)
+        case .collectedPresent: return state.get(layout.threads[thread].migrate) == 1
         }
     }
 }

@@ -9,20 +9,12 @@ extension World {
             state.setFlag(layout.mmapWriter, true)
         case .mmapWriteUnlock:
             state.setFlag(layout.mmapWriter, false)
-        case let .setVMAWritable(writable):
-            state.setFlag(layout.vmaWritable[page], writable)
-            log.effect("VMA of \(name) now \(writable ? "read-write" : "read-only")")
-        case let .modifyProtection(writable):
-            let old = pte(page, in: state)
-            guard old.present else { return }
-            var new = old
-            // MM_CP_TRY_CHANGE_WRITABLE: only an exclusive anonymous page becomes writable.
-            new.write = writable && old.frame != World.zeroFrame && !isShared(old.frame, in: state)
-            setPTE(page, new, in: &state)
-            // pte_needs_flush: generic (arm64) always; x86 when a permission bit changed.
-            let needsFlush = configuration.architecture == .arm64 || new != old
-            if needsFlush { state.setFlag(fields.gathered, true) }
-            log.effect("pte[\(name)]: \(old) → \(new)\(needsFlush ? "; range gathered" : "; pte_needs_flush: no")")
+        case let .setVMAProtection(protection):
+            state.setFlag(layout.vmaWritable[page], protection == .readWrite)
+            state.setFlag(layout.vmaNone[page], protection == .none)
+            log.effect("VMA of \(name) now \(protection == .readWrite ? "read-write" : protection == .readOnly ? "read-only" : "PROT_NONE")")
+        case let .modifyProtection(protection):
+            modifyProtection(page, to: protection, thread: thread, in: &state, log: &log)
         case .flushTLBRange:
             cpuFlush(page: page, in: &state, log: &log)
             log.count(\.cpuTLBIRange)
@@ -44,25 +36,30 @@ extension World {
             setPTE(page, .nonPresent(.swap, frame: frame), in: &state)
             log.effect("pte[\(name)] = swap entry (contents of frame \(frame))")
         case .installMigrationEntry:
-            let orig = PageTableEntry(encoded: state.get(fields.orig))
+            let orig = self.orig(thread, in: state)
             setPTE(page, .nonPresent(.migration, frame: orig.frame, write: orig.write), in: &state)
             state.setFlag(fields.gatherQueued, true)
             state.set(fields.gatherFrame, UInt64(orig.frame))
             log.effect("pte[\(name)] = \(pte(page, in: state))")
         case .removeMigrationEntry:
             let entry = pte(page, in: state)
+            guard entry.swap == .migration else {
+                // munmap zapped the migration entry meanwhile: page_vma_mapped_walk finds nothing.
+                log.effect("pte[\(name)] = \(entry): no migration entry to replace")
+                return
+            }
             let frame = Int(state.get(fields.newFrame))
-            let dirty = PageTableEntry(encoded: state.get(fields.orig)).dirty
+            let dirty = orig(thread, in: state).dirty
             let new = PageTableEntry(present: true, write: entry.write, dirty: dirty, frame: frame)
             setPTE(page, new, in: &state)
             log.effect("pte[\(name)] = \(new)")
         case .setWrprotectedClean:
-            var entry = PageTableEntry(encoded: state.get(fields.orig))
+            var entry = orig(thread, in: state)
             entry.write = false
             entry.dirty = false
             setPTE(page, entry, in: &state)
             // write_protect_page hands the new entry back as replace_page's orig_pte.
-            state.set(fields.orig, entry.encoded())
+            setOrig(thread, entry, in: &state)
             log.effect("pte[\(name)] = \(entry)")
         case .installReadOnlyNewPage:
             let old = pte(page, in: state)
@@ -70,12 +67,25 @@ extension World {
             let entry = PageTableEntry(present: true, write: false, dirty: false, frame: frame)
             setPTE(page, entry, in: &state)
             state.setFlag(fields.gatherQueued, true)
-            state.set(fields.gatherFrame, UInt64(PageTableEntry(encoded: state.get(fields.orig)).frame))
+            state.set(fields.gatherFrame, UInt64(orig(thread, in: state).frame))
             log.effect("pte[\(name)] = \(entry)\(old.present ? "" : " (was \(old))")")
         case .migrationEntryWait:
             log.effect("migration entry gone; the access retries")
         case .forkWrprotect:
             var entry = pte(page, in: state)
+            if entry.swap == .deviceExclusive {
+                // copy_nonpresent_pte: try_restore_exclusive_pte makes the entry present again,
+                // and the copy is retried as for a present PTE.
+                entry = PageTableEntry(present: true, write: entry.write, dirty: entry.write, frame: entry.frame)
+            } else if entry.devicePrivateOwner != nil {
+                // copy_nonpresent_pte: a writable device-private entry of a COW mapping becomes
+                // readable in parent and child, which share the device page.
+                entry.write = false
+                setPTE(page, entry, in: &state)
+                state.setFlag(layout.frameForked[entry.frame], true)
+                log.effect("pte[\(name)] = \(entry); device page shared with the child")
+                return
+            }
             guard entry.present, entry.frame != World.zeroFrame else { return }
             entry.write = false
             setPTE(page, entry, in: &state)
@@ -117,12 +127,41 @@ extension World {
             setPTE(page, .nonPresent(.splitting, frame: 0), in: &state)
             log.effect("pmd of \(name) invalid; faults wait for the split")
         case .restoreOrigPTE:
-            let entry = PageTableEntry(encoded: state.get(fields.orig))
+            let entry = orig(thread, in: state)
             setPTE(page, entry, in: &state)
             log.effect("pte[\(name)] = \(entry)")
         default:
             performMirrorStep(step, thread: thread, page: page, in: &state, log: &log)
         }
+    }
+
+    /// `change_pte_range` on one PTE (mm/mprotect.c).
+    private func modifyProtection(_ page: Int, to protection: VMAProtection, thread: Int, in state: inout WorldState,
+                                  log: inout StepLog) {
+        let fields = layout.threads[thread]
+        let name = pageName(page)
+        let old = pte(page, in: state)
+        var new = old
+        if old.present || old.swap == .protNone {
+            if protection == .none {
+                new = .nonPresent(.protNone, frame: old.frame, dirty: old.dirty)
+            } else {
+                new = PageTableEntry(present: true, write: false, dirty: old.dirty, frame: old.frame)
+                // MM_CP_TRY_CHANGE_WRITABLE: only an exclusive anonymous page becomes writable.
+                new.write = protection == .readWrite && old.frame != World.zeroFrame && !isShared(old.frame, in: state)
+            }
+        } else if old.swap == .deviceExclusive || old.devicePrivateOwner != nil {
+            // A writable device-private or device-exclusive entry is made readable; nothing else.
+            if protection != .readWrite { new.write = false }
+        } else {
+            return
+        }
+        setPTE(page, new, in: &state)
+        // pte_needs_flush: generic (arm64) always; x86 when a permission bit changed. Only a
+        // present entry can be cached.
+        let needsFlush = old.present && (configuration.architecture == .arm64 || new != old)
+        if needsFlush { state.setFlag(fields.gathered, true) }
+        log.effect("pte[\(name)]: \(old) → \(new)\(needsFlush ? "; range gathered" : old.present ? "; pte_needs_flush: no" : "")")
     }
 
     /// `IOMMU entries granting more than the PTE`: when an mm operation returns and no other

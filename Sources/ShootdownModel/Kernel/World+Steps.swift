@@ -32,11 +32,11 @@ extension World {
             log.count(\.cpuTLBIRange)
         case let .notifySecondary(scope):
             notifySecondaryTLBs(notifiedPages(scope, page: page), in: &state, log: &log)
-        case .rangeStart:
+        case let .rangeStart(event, owner):
             log.count(\.rangeStartCalls)
             state.setFlag(fields.inRange, true)
-            mirrorInvalidateStart(thread, page: page, in: &state, log: &log)
-        case .rangeStartNonblock:
+            mirrorInvalidateStart(thread, page: page, event: event, owner: owner, in: &state, log: &log)
+        case let .rangeStartNonblock(event):
             log.count(\.rangeStartCalls)
             if mirrorRefusesNonblockingStart(in: state) {
                 state.setFlag(fields.startFailed, true)
@@ -44,7 +44,7 @@ extension World {
             } else {
                 state.setFlag(fields.startFailed, false)
                 state.setFlag(fields.inRange, true)
-                mirrorInvalidateStart(thread, page: page, in: &state, log: &log)
+                mirrorInvalidateStart(thread, page: page, event: event, owner: .none, in: &state, log: &log)
             }
         case let .rangeEnd(onlyEnd):
             log.count(\.rangeEndCalls)
@@ -55,9 +55,9 @@ extension World {
                 notifySecondaryTLBs(contiguousGroup(of: page), in: &state, log: &log)
             }
         case .allocZeroed, .allocCopy:
-            let source = PageTableEntry(encoded: state.get(fields.orig)).frame
+            let source = orig(thread, in: state).frame
             let value = step.kind == .allocCopy ? frameValue(source, in: state) : 0
-            guard let frame = ownFrame[thread][page], frameState(frame, in: state) == .unused else {
+            guard let frame = unusedOwnFrame(thread, page: page, in: state) else {
                 state.setFlag(layout.framePoolExhausted, true)
                 return
             }
@@ -89,12 +89,25 @@ extension World {
             log.effect("VMA of \(name) removed")
         case .zapPTE:
             let old = pte(page, in: state)
-            guard old.present else { return }
-            setPTE(page, .none, in: &state)
-            state.setFlag(fields.gatherQueued, true)
-            state.setFlag(fields.gathered, true)
-            state.set(fields.gatherFrame, UInt64(old.frame))
-            log.effect("pte[\(name)] cleared; frame \(old.frame) queued in the gather")
+            if old.present || old.swap == .protNone {
+                setPTE(page, .none, in: &state)
+                state.setFlag(fields.gatherQueued, true)
+                state.setFlag(fields.gathered, true)
+                state.set(fields.gatherFrame, UInt64(old.frame))
+                log.effect("pte[\(name)] cleared; frame \(old.frame) queued in the gather")
+            } else if old.swap == .migration || old.swap == .deviceExclusive || old.devicePrivateOwner != nil {
+                // zap_pte_range: pte_clear_not_present_full. A device-private or device-exclusive
+                // page's mapping reference is put at once (no TLB can hold it); a page locked by
+                // a migration is freed by the migration when it lets go.
+                setPTE(page, .none, in: &state)
+                let locked = state.get(layout.pageLock[page]) != 0
+                if old.swap != .migration && !locked && !isShared(old.frame, in: state) {
+                    state.set(layout.frameState[old.frame], FrameState.freed.rawValue)
+                    log.effect("pte[\(name)] (\(old)) cleared; frame \(old.frame) freed")
+                } else {
+                    log.effect("pte[\(name)] (\(old)) cleared")
+                }
+            }
         case .freeGatheredPages:
             guard state.flag(fields.gatherQueued) else { return }
             let frame = Int(state.get(fields.gatherFrame))

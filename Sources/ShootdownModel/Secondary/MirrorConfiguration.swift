@@ -46,7 +46,11 @@ public struct MirrorConfiguration: Sendable, Equatable {
     public var callbacksMaySleep: Bool { true }
 
     /// Whether it is KVM (one VM shared by every vCPU thread).
-    var isKVM: Bool { kind == .kvm || kind == .kvmInvalidateRange }
+    public var isKVM: Bool { kind == .kvm || kind == .kvmInvalidateRange }
+
+    /// Whether the dmirror fault path calls `mmu_interval_read_retry` (all but the broken
+    /// variant).
+    var readsRetry: Bool { kind != .hmmNoReadRetry }
 
     /// The thread-name prefix of the devices bound to it.
     public var threadPrefix: String { isKVM ? "VCPU" : "MIR" }

@@ -2,17 +2,23 @@
 /// translation, with the CPU's fault program inlined where the mirror calls
 /// `handle_mm_fault`.
 enum MirrorProgram {
-    static func build(_ mirror: MirrorConfiguration, architecture: Architecture, era: NotifierEra) -> [Instruction] {
-        mirror.isKVM ? kvm(architecture: architecture, era: era)
-            : hmm(readRetry: mirror.kind != .hmmNoReadRetry, architecture: architecture, era: era)
+    static func build(_ mirror: MirrorConfiguration, architecture: Architecture, era: NotifierEra,
+                      deviceMemory: Bool = false) -> [Instruction] {
+        var b = ProgramBuilder(architecture: architecture, era: era)
+        if mirror.isKVM {
+            kvm(into: &b, deviceMemory: deviceMemory)
+        } else {
+            rangeFault(into: &b, readRetry: mirror.readsRetry, deviceMemory: deviceMemory, success: nil)
+        }
+        return b.source
     }
 
     /// `dmirror_fault` → `dmirror_range_fault` (lib/test_hmm.c) with `hmm_range_fault`
     /// (mm/hmm.c): `read_begin`, walk under the mmap lock (faulting as needed, restarting with
     /// `-EBUSY` when the snapshot went stale), then under the device mutex `read_retry` and
-    /// `dmirror_do_fault`.
-    static func hmm(readRetry: Bool, architecture: Architecture, era: NotifierEra) -> [Instruction] {
-        var b = ProgramBuilder(architecture: architecture, era: era)
+    /// `dmirror_do_fault`. On success it jumps to `success` (returns when `nil`); an error ends
+    /// the access or command with it.
+    static func rangeFault(into b: inout ProgramBuilder, readRetry: Bool, deviceMemory: Bool, success: String?) {
         let hmm = "lib/test_hmm.c", core = "mm/hmm.c"
         b.label("again")
         b.step(.intervalReadBegin, in: "dmirror_range_fault", file: hmm, call: "mmu_interval_read_begin")
@@ -26,22 +32,26 @@ enum MirrorProgram {
         b.step(.mirrorLock, in: "dmirror_range_fault", file: hmm, call: "mutex_lock(&dmirror->mutex)")
         if readRetry { b.jump(to: "stale", if: .snapshotStale) }
         b.step(.mirrorInstall, in: "dmirror_do_fault", file: hmm, call: "xa_store(&dmirror->pt)")
+        b.jump(to: "refused", if: .walkFailed)
         b.step(.mirrorUnlock, in: "dmirror_range_fault", file: hmm, call: "mutex_unlock")
+        if let success { b.jump(to: success, if: .always) } else { b.ret() }
+        b.label("refused")
+        b.step(.mirrorUnlock, in: "dmirror_range_fault", file: hmm, call: "mutex_unlock (dmirror_do_fault: -EFAULT)")
+        b.step(.mirrorFailAccess, in: "dmirror_fault", file: hmm, call: "return the error")
         b.ret()
         b.label("stale")
         b.step(.mirrorUnlock, in: "dmirror_range_fault", file: hmm, call: "mutex_unlock (mmu_interval_read_retry)")
         b.jump(to: "again", if: .always)
         b.label("efault")
-        b.step(.mmapReadUnlock, in: "dmirror_range_fault", file: hmm, call: "mmap_read_unlock (hmm_range_fault: -EFAULT)")
-        b.step(.mirrorFailAccess, in: "dmirror_fault", file: hmm, call: "return -EFAULT")
+        b.step(.mmapReadUnlock, in: "dmirror_range_fault", file: hmm, call: "mmap_read_unlock (hmm_range_fault: error)")
+        b.step(.mirrorFailAccess, in: "dmirror_fault", file: hmm, call: "return the error")
         b.ret()
         b.label("busy")
         b.step(.mmapReadUnlock, in: "dmirror_range_fault", file: hmm, call: "mmap_read_unlock (hmm_range_fault: -EBUSY)")
         b.jump(to: "again", if: .always)
         b.label("fault")
         b.step(.enterNestedFault, in: "hmm_vma_fault", file: core, call: "handle_mm_fault")
-        inlineFault(into: &b, resume: "walk", architecture: architecture, era: era)
-        return b.source
+        inlineFault(into: &b, resume: "walk", deviceMemory: deviceMemory)
     }
 
     /// KVM's page fault: x86 `kvm_mmu_faultin_pfn` / `direct_page_fault`
@@ -49,10 +59,9 @@ enum MirrorProgram {
     /// page with GUP (virt/kvm/kvm_main.c `hva_to_pfn`, faulting it in under the mmap lock) after
     /// snapshotting `mmu_invalidate_seq`, then under `mmu_lock` check `mmu_invalidate_retry_gfn`
     /// and install the sPTE / stage-2 entry.
-    static func kvm(architecture: Architecture, era: NotifierEra) -> [Instruction] {
-        var b = ProgramBuilder(architecture: architecture, era: era)
+    static func kvm(into b: inout ProgramBuilder, deviceMemory: Bool) {
         let main = "virt/kvm/kvm_main.c"
-        let x86 = architecture == .x86
+        let x86 = b.architecture == .x86
         let mmu = x86 ? "arch/x86/kvm/mmu/mmu.c" : "arch/arm64/kvm/mmu.c"
         let snapshot = x86 ? "kvm_mmu_faultin_pfn" : "user_mem_abort"
         let fault = x86 ? "direct_page_fault" : "user_mem_abort"
@@ -91,15 +100,13 @@ enum MirrorProgram {
         b.ret()
         b.label("fault")
         b.step(.enterNestedFault, in: "faultin_page", file: "mm/gup.c", call: "handle_mm_fault")
-        inlineFault(into: &b, resume: "slow_walk", architecture: architecture, era: era)
-        return b.source
+        inlineFault(into: &b, resume: "slow_walk", deviceMemory: deviceMemory)
     }
 
     /// Appends the CPU's fault program with its labels renamed and every return turned into a
     /// jump to `resume`.
-    private static func inlineFault(into b: inout ProgramBuilder, resume: String, architecture: Architecture,
-                                    era: NotifierEra) {
-        for instruction in FaultProgram.build(architecture: architecture, era: era) {
+    static func inlineFault(into b: inout ProgramBuilder, resume: String, deviceMemory: Bool) {
+        for instruction in FaultProgram.build(architecture: b.architecture, era: b.era, deviceMemory: deviceMemory) {
             switch instruction {
             case let .step(step): b.step(step)
             case let .jump(label, condition): b.jump(to: "fault." + label, if: condition)

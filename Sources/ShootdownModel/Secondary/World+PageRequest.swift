@@ -12,7 +12,7 @@ extension World {
             log.say("iommu_sva_handle_iopf(\(name)): the mm is exiting (mmget_not_zero fails) → IOMMU_PAGE_RESP_INVALID")
             return next
         }
-        if !state.flag(layout.vmaPresent[page]) || (write && !state.flag(layout.vmaWritable[page])) {
+        if !vmaAllows(page, write: write, in: state) {
             respondToPageRequest(thread, success: false, in: &next)
             log.say("iommu_sva_handle_iopf(\(name), \(write ? "write" : "read")): no VMA → IOMMU_PAGE_RESP_INVALID")
             return next

@@ -58,7 +58,7 @@ extension World {
             var fromOperation = Array(repeating: CPUFutureTable.Entry(), count: operations.count + 1)
             for index in stride(from: operations.count - 1, through: 0, by: -1) {
                 var entry = fromOperation[index + 1]
-                addOperation(operations[index], to: &entry)
+                addOperation(operations[index], of: thread, to: &entry)
                 fromOperation[index] = entry
             }
             table.entries += fromOperation
@@ -78,7 +78,11 @@ extension World {
     }
 
     /// The locations of a whole operation, as its first step sees it.
-    private func addOperation(_ operation: Operation, to entry: inout CPUFutureTable.Entry) {
+    private func addOperation(_ operation: Operation, of thread: Int, to entry: inout CPUFutureTable.Entry) {
+        if operation == .rendezvous {
+            for partner in rendezvousPartners(of: thread) { entry.reads.insert(locations.local(partner)) }
+            return
+        }
         let page = operation.page
         if let program = directProgram(operation) {
             addPathSteps(program, from: 0, page: page, checked: configuration.checksOnReturn(operation), to: &entry)

@@ -20,7 +20,7 @@ extension World {
         masks.enabled = true
         masks.ofPage = framesOfPage.map { frames in frames.reduce(UInt64(0)) { $0 | 1 << UInt64($1) } }
         for frame in 0..<frameCount where frame != World.zeroFrame && !frameShared[frame] { masks.storable |= 1 << UInt64(frame) }
-        masks.owned = ownFrame.map { row in row.reduce(UInt64(0)) { mask, frame in frame.map { mask | 1 << UInt64($0) } ?? mask } }
+        masks.owned = ownFrames.map { row in row.joined().reduce(UInt64(0)) { $0 | 1 << UInt64($1) } }
         return masks
     }
 

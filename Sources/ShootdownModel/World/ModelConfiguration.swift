@@ -69,6 +69,11 @@ public struct PageDeclaration: Sendable, Equatable {
     public var name: String
     /// The VMA allows writes (`VM_WRITE`).
     public var vmaWritable: Bool
+    /// The VMA allows no access at all (`PROT_NONE`: neither `VM_READ` nor `VM_WRITE`); a
+    /// present page's PTE is then a PROT_NONE entry.
+    public var protNone: Bool
+    /// No VMA covers the page (a hole, as after `munmap`); its PTE is none.
+    public var unmapped: Bool
     /// The initial PTE.
     public var mapping: Mapping
     /// The frame is shared copy-on-write with another address space (e.g. after `fork`), so a
@@ -81,9 +86,12 @@ public struct PageDeclaration: Sendable, Equatable {
     /// together.
     public var contiguous = false
 
-    public init(name: String, vmaWritable: Bool = true, mapping: Mapping, cowShared: Bool = false, value: Int = 0) {
+    public init(name: String, vmaWritable: Bool = true, mapping: Mapping, cowShared: Bool = false, value: Int = 0,
+                protNone: Bool = false, unmapped: Bool = false) {
         self.name = name
         self.vmaWritable = vmaWritable
+        self.protNone = protNone
+        self.unmapped = unmapped
         self.mapping = mapping
         self.cowShared = cowShared
         self.value = value
@@ -137,19 +145,23 @@ public struct ThreadDeclaration: Sendable, Equatable {
         operations.contains { operation in
             switch operation {
             case .munmap, .populateWrite, .path, .kernel: return true
-            case .read, .write: return false
+            case .read, .write, .dmirror, .rendezvous: return false
             }
         }
     }
 
     /// Register names, indexed by ``Operation`` register numbers.
     public var registers: [String]
+    /// `[operation index]`: the register in which that `READ` or `WRITE` records its
+    /// `cmd->faults` count (the scenario's `RESULT.faults`), for those the scenario reads.
+    public var faultCounters: [Int: Int]
 
-    public init(name: String, kind: Kind, operations: [Operation], registers: [String]) {
+    public init(name: String, kind: Kind, operations: [Operation], registers: [String], faultCounters: [Int: Int] = [:]) {
         self.name = name
         self.kind = kind
         self.operations = operations
         self.registers = registers
+        self.faultCounters = faultCounters
     }
 }
 
@@ -171,14 +183,32 @@ public enum Operation: Sendable, Equatable {
     /// A built-in mm operation on the page (CPU threads only): mprotect, reclaim, migration,
     /// KSM merging, writeback's mkclean.
     case kernel(KernelOperation, page: Int)
+    /// A dmirror ioctl on the page (`MIR…` threads of an HMM mirror only); its result goes to
+    /// register `result`, when there is one.
+    case dmirror(DmirrorCommand, page: Int, result: Int?)
+    /// Wait until every thread that has at least as many rendezvous as this one has reached
+    /// its rendezvous of the same rank (CPU and mirror threads): sequences the phases of a
+    /// test across threads. It is no memory barrier; the model's memory is sequentially
+    /// consistent.
+    case rendezvous
 
-    /// The page the operation touches.
+    /// The page the operation touches (0 for a rendezvous, which touches none).
     public var page: Int {
         switch self {
         case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page), let .path(_, page),
-             let .kernel(_, page):
+             let .kernel(_, page), let .dmirror(_, page, _):
             return page
+        case .rendezvous:
+            return 0
         }
+    }
+
+    /// Whether the operation touches a page (every one but a rendezvous).
+    var touchesPage: Bool { self != .rendezvous }
+
+    /// The dmirror command, if it is one.
+    public var dmirrorCommand: DmirrorCommand? {
+        if case let .dmirror(command, _, _) = self { return command } else { return nil }
     }
 
     /// The built-in mm operation, if it is one.

@@ -31,8 +31,15 @@ struct StateLayout: Sendable {
         var requestWrite = BitField.empty
         /// Between its `range_start` and `range_end` (kept only when a range subscriber exists).
         var inRange = BitField.empty
-        /// Mirror device: the walk found no VMA allowing the access (`-EFAULT`).
+        /// Mirror device: the walk's error, if any (0 none, 1 `-EFAULT`, 2 `-EPERM`).
         var walkError = BitField.empty
+        /// `migrate_vma` in progress: 0 nothing collected, 1 a page (a migration entry is in
+        /// place), 2 a hole (a none or zero-page PTE); for an eviction, 1 once the device page is
+        /// locked. Its source frame is ``gatherFrame``.
+        var migrate = BitField.empty
+        /// Mirror device in a SNAPSHOT: its temporary interval notifier is being invalidated
+        /// (`read_begin` sleeps).
+        var snapshotBusy = BitField.empty
         /// Mirror device: its sequence snapshot went stale (an invalidation ran since).
         var stale = BitField.empty
         /// Mirror device: the last walk needs `handle_mm_fault`.
@@ -51,6 +58,13 @@ struct StateLayout: Sendable {
     var vmaPresent: [BitField] = []
     /// `[page]`: the VMA allows writes (`VM_WRITE`); mprotect changes it.
     var vmaWritable: [BitField] = []
+    /// `[page]`: the VMA is PROT_NONE (empty when no VMA ever is).
+    var vmaNone: [BitField] = []
+    /// `[page]`: the lock of the folio the page maps (device pages included): 0 when free,
+    /// holder thread index + 1 otherwise (empty without device memory).
+    var pageLock: [BitField] = []
+    /// Bits of the extended PTE kinds (``PTECodec``); 0 when none is used.
+    var pteKindBits = 0
     /// `[cpu][page]`.
     var cpuTLB: [[BitField]] = []
     /// `[page]`: one ASID shared by every bound device.
@@ -75,9 +89,11 @@ struct StateLayout: Sendable {
     var mirrorTable: [[BitField]] = []
     /// `[instance]`: the subscriber's lock is held (dmirror's mutex, KVM's `mmu_lock`).
     var mirrorLock: [BitField] = []
-    /// Interval notifiers: `active_invalidate_ranges`, and whether `invalidate_seq` is odd.
+    /// Interval notifiers: `active_invalidate_ranges`, and per dmirror device whether its
+    /// interval's sequence equals the odd `invalidate_seq` (its callback ran during the current
+    /// invalidations: `read_begin` sleeps).
     var itreeActive = BitField.empty
-    var itreeBusy = BitField.empty
+    var intervalBusy: [BitField] = []
     /// KVM: `mmu_invalidate_in_progress`.
     var kvmInProgress = BitField.empty
     /// `mmu_notifier_release` ran: the subscriptions are unhashed and, unless the policy says

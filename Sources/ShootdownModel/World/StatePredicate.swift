@@ -9,6 +9,10 @@ public indirect enum StatePredicate: Sendable, Equatable {
     case memory(page: Int, value: Int)
     /// Thread `thread` has completed every operation.
     case done(thread: Int)
+    /// The copy of a page that another address space maps holds `value`: the frame of the page
+    /// shared with the other process (a `cow` page's frame, or the frame a fork shared), the
+    /// lowest such frame if there are several; false when there is none.
+    case otherMM(page: Int, value: Int)
     case not(StatePredicate)
     case and(StatePredicate, StatePredicate)
     case or(StatePredicate, StatePredicate)
@@ -21,6 +25,7 @@ extension World {
         switch predicate {
         case let .register(thread, register, value): return self.register(register, of: thread, in: state) == value
         case let .memory(page, value): return memoryValue(page: page, in: state) == value
+        case let .otherMM(page, value): return otherMMValue(page: page, in: state) == value
         case let .done(thread): return isDone(thread, in: state)
         case let .not(inner): return !evaluate(inner, in: state)
         case let .and(left, right): return evaluate(left, in: state) && evaluate(right, in: state)
@@ -38,7 +43,7 @@ extension World {
         switch predicate {
         case let .register(thread, _, _), let .done(thread):
             return isDone(thread, in: state) ? evaluate(predicate, in: state) : nil
-        case .memory:
+        case .memory, .otherMM:
             return configuration.threads.indices.allSatisfy { isDone($0, in: state) } ? evaluate(predicate, in: state) : nil
         case let .not(inner):
             return settledValue(of: inner, in: state).map { !$0 }
@@ -63,7 +68,7 @@ extension World {
             switch predicate {
             case let .register(thread, _, _): set.insert(locations.local(thread))
             case let .done(thread): set.insert(locations.local(thread))
-            case let .memory(page, _):
+            case let .memory(page, _), let .otherMM(page, _):
                 set.insert(locations.pte(page))
                 set.insert(framesOfPage[page].map(locations.data))
             case let .not(inner): visit(inner)

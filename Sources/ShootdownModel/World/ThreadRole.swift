@@ -16,3 +16,10 @@ public enum ThreadRole: Sendable, Equatable {
     /// (one per dmirror device, one shared by all vCPUs of the VM).
     case mirror(instance: Int)
 }
+
+extension ThreadRole {
+    /// Whether the thread is bound to the range subscriber.
+    var isMirror: Bool {
+        if case .mirror = self { return true } else { return false }
+    }
+}

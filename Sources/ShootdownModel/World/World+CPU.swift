@@ -37,7 +37,7 @@ extension World {
         }
 
         // Page fault: lock_mm_and_find_vma, then handle_mm_fault.
-        if !state.flag(layout.vmaPresent[page]) || (write && !state.flag(layout.vmaWritable[page])) {
+        if !vmaAllows(page, write: write, in: state) {
             failAccess(thread, operation, in: &next)
             log.say("\(write ? "write" : "read") \(name) faults: no \(write ? "writable " : "")VMA, SIGSEGV")
             return next
@@ -58,7 +58,7 @@ extension World {
             log.say("madvise(\(name), MADV_POPULATE_WRITE): follow_page_pte finds \(entry), done")
             return next
         }
-        if !state.flag(layout.vmaPresent[page]) || !state.flag(layout.vmaWritable[page]) {
+        if !vmaAllows(page, write: true, in: state) {
             advance(thread, in: &next)
             log.say("madvise(\(name), MADV_POPULATE_WRITE): no writable VMA, -EFAULT")
             return next
@@ -75,7 +75,7 @@ extension World {
             setRegister(register, of: thread, to: frameValue(frame, in: state), in: &state)
         case let .write(_, value):
             state.set(layout.frameValue[frame], UInt64(value))
-        case .munmap, .populateWrite, .path, .kernel:
+        case .munmap, .populateWrite, .path, .kernel, .dmirror, .rendezvous:
             break
         }
         advance(thread, in: &state)
@@ -112,6 +112,10 @@ extension World {
             return "\(configuration.paths[index].name)(\(pageName(page)))"
         case let .kernel(kind, page):
             return kind.spelled(page: pageName(page))
+        case let .dmirror(command, page, _):
+            return command.spelled(page: pageName(page))
+        case .rendezvous:
+            return "rendezvous()"
         }
     }
 }

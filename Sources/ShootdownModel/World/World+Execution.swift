@@ -6,6 +6,7 @@ extension World {
         case .cpu:
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
             guard let operation = currentOperation(thread, in: state) else { return 0 }
+            if operation == .rendezvous { return rendezvousReached(thread, in: state) ? 1 : 0 }
             if startsProgramDirectly(thread, in: state) { return kernelStepEnabled(thread, at: 0, in: state) ? 1 : 0 }
             if configuration.faults == .wait && accessWouldFault(thread, operation, in: state) { return 0 }
             if faultWaitsForMmapLock(thread, operation, in: state) { return 0 }
@@ -23,7 +24,9 @@ extension World {
             return isPrefetchCandidate(page, in: state) ? 1 : 0
         case .mirror:
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
-            guard currentOperation(thread, in: state) != nil else { return 0 }
+            guard let operation = currentOperation(thread, in: state) else { return 0 }
+            if operation == .rendezvous { return rendezvousReached(thread, in: state) ? 1 : 0 }
+            if startsProgramDirectly(thread, in: state) { return kernelStepEnabled(thread, at: 0, in: state) ? 1 : 0 }
             return mirrorAccessEnabled(thread, in: state) ? 1 : 0
         }
     }
@@ -54,6 +57,7 @@ extension World {
         switch roles[thread] {
         case .cpu:
             if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
+            if currentOperation(thread, in: state) == .rendezvous { return passRendezvous(thread, state, log: &log) }
             if startsProgramDirectly(thread, in: state) { return enterProgram(thread, state, log: &log) }
             var probe = FillProbe()
             return userStep(thread, choice: choice, state, log: &log, probe: &probe)
@@ -67,6 +71,8 @@ extension World {
             return prefetch(page: page, state, log: &log)
         case .mirror:
             if threadPC(thread, in: state) != 0 { return kernelStep(thread, state, log: &log) }
+            if currentOperation(thread, in: state) == .rendezvous { return passRendezvous(thread, state, log: &log) }
+            if startsProgramDirectly(thread, in: state) { return enterProgram(thread, state, log: &log) }
             return mirrorAccess(thread, state, log: &log)
         }
     }

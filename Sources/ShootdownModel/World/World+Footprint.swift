@@ -49,7 +49,7 @@ extension World {
     func insertFrames(of page: Int, reachableBy owner: Int, in state: WorldState, reads: inout LocationSet,
                       writes: inout LocationSet, writing: Bool) {
         for frame in framesOfPage[page] {
-            guard frameState(frame, in: state) != .unused || ownFrame[owner][page] == frame else { continue }
+            guard frameState(frame, in: state) != .unused || ownFrames[owner][page].contains(frame) else { continue }
             reads.insert(locations.data(frame))
             if writing && frame != World.zeroFrame && !frameShared[frame] { writes.insert(locations.data(frame)) }
         }
@@ -61,6 +61,10 @@ extension World {
         var reads = LocationSet()
         var writes = LocationSet()
         writes.insert(locations.local(thread))
+        if threadPC(thread, in: state) == 0, currentOperation(thread, in: state) == .rendezvous {
+            for partner in rendezvousPartners(of: thread) { reads.insert(locations.local(partner)) }
+            return Footprint(actor: thread, reads: reads, writes: writes)
+        }
         switch roles[thread] {
         case .cpu:
             let page = faultContext(thread, in: state).page
@@ -108,7 +112,7 @@ extension World {
             let page = faultContext(thread, in: state).page
             reads.insert([locations.mirror(instance), locations.notifierCore])
             writes.insert(locations.mirror(instance))
-            if threadPC(thread, in: state) != 0 {
+            if threadPC(thread, in: state) != 0 || startsProgramDirectly(thread, in: state) {
                 kernelFootprint(thread, page: page, in: state, reads: &reads, writes: &writes)
             } else {
                 var storing = false
@@ -181,17 +185,38 @@ extension World {
             if step.kind.writesPTE { writes.insert(locations.flags) }
         }
         switch step.kind {
-        case .lockPTL, .unlockPTL, .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage, .detachVMA,
-             .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart, .rangeStartNonblock,
-             .replaceWithNewPage,
-             .mmapWriteLock, .mmapWriteUnlock, .setVMAWritable, .modifyProtection, .flushTLBRange, .getAndClear,
+        case .lockPTL, .unlockPTL, .setAccessFlags, .installNewPage, .installZeroPage, .detachVMA,
+             .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart,
+             .mmapWriteLock, .mmapWriteUnlock, .setVMAProtection, .modifyProtection, .flushTLBRange, .getAndClear,
              .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
              .setWrprotectedClean, .installReadOnlyNewPage, .migrationEntryWait, .forkWrprotect, .flushTLBMM,
-             .restoreOrigPTE, .invalidatePMD, .contigBreak, .contigMake, .flushContigRange, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq,
-             .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorFailAccess, .zapAll, .freeAllGathered:
+             .restoreOrigPTE, .invalidatePMD, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq,
+             .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorFailAccess, .trylockPage, .lockPage,
+             .unlockPage, .waitPageUnlocked, .lockDevicePage, .migrateCollect, .insertDevicePrivate, .finalizeToDevice,
+             .convertToDeviceExclusive, .restoreExclusive, .dmirrorMapMigrated, .dmirrorMapAtomic, .dmirrorCheckAtomic,
+             .dmirrorResult, .intervalInsert, .intervalRemove, .snapshotWalk, .rangeStartNonblock, .replaceWithNewPage,
+             .contigBreak, .contigMake, .flushContigRange, .zapAll, .freeAllGathered:
             break
         case .notifierRelease:
             for other in roles.indices { reads.insert(locations.local(other)) }
+        case .devmemAllocCopy, .devmemCopyToSystem:
+            if step.kind != .devmemAllocCopy || state.get(fields.migrate) == 1 {
+                reads.insert(locations.data(Int(state.get(fields.gatherFrame))))
+            }
+            ownFrameLocations(thread, page: page, in: state, reads: &reads, writes: &writes)
+        case .freeDevicePage:
+            writes.insert(locations.data(Int(state.get(fields.gatherFrame))))
+        case let .dmirrorAccess(write):
+            if let entry = mirrorEntry(mirrorInstance(of: thread), page: page, in: state) {
+                reads.insert(locations.data(entry.frame))
+                if write && entry.writable { writes.insert(locations.data(entry.frame)) }
+                if frameState(entry.frame, in: state) != .allocated { writes.insert(locations.flags) }
+            }
+        case .dmirrorReadback:
+            if let entry = mirrorEntry(mirrorInstance(of: thread), page: page, in: state) {
+                reads.insert(locations.data(entry.frame))
+                if frameState(entry.frame, in: state) != .allocated { writes.insert(locations.flags) }
+            }
         case .mirrorInstall:
             for other in roles.indices { reads.insert(locations.local(other)) }
             reads.insert(locations.notifierCore)
@@ -199,23 +224,32 @@ extension World {
         case .allocZeroed, .allocCopy:
             if step.kind == .allocCopy {
                 // Before a directly started program has begun, `orig` is read at entry.
-                let source = threadPC(thread, in: state) == 0 ? self.pte(page, in: state) : PageTableEntry(encoded: state.get(fields.orig))
+                let source = threadPC(thread, in: state) == 0 ? self.pte(page, in: state) : orig(thread, in: state)
                 reads.insert(locations.data(source.frame))
                 if threadPC(thread, in: state) == 0 { reads.insert(pte) }
             }
-            if let frame = ownFrame[thread][page] {
-                reads.insert(locations.data(frame))
-                writes.insert(locations.data(frame))
-                if frameState(frame, in: state) != .unused { writes.insert(locations.flags) }
-            } else {
-                writes.insert(locations.flags)
-            }
+            ownFrameLocations(thread, page: page, in: state, reads: &reads, writes: &writes)
         case .freeNewPage:
             writes.insert(locations.data(Int(state.get(fields.newFrame))))
         case .freeGatheredPages:
             writes.insert(locations.data(Int(state.get(fields.gatherFrame))))
+        case .zapPTE:
+            // A device-private or device-exclusive page is freed by the zap itself.
+            let entry = self.pte(page, in: state)
+            if !entry.present && entry.holdsContents { writes.insert(locations.data(entry.frame)) }
         }
         if branchesReadPTE(program, after: position) { reads.insert(pte) }
+    }
+
+    /// The frames of `thread`'s pool for `page`, which an allocation may take; the sticky flag
+    /// when none is left.
+    private func ownFrameLocations(_ thread: Int, page: Int, in state: WorldState, reads: inout LocationSet,
+                                   writes: inout LocationSet) {
+        for frame in ownFrames[thread][page] {
+            reads.insert(locations.data(frame))
+            writes.insert(locations.data(frame))
+        }
+        if unusedOwnFrame(thread, page: page, in: state) == nil { writes.insert(locations.flags) }
     }
 
     /// The shared locations a kernel step of `kind` at `page` touches, whatever the state
@@ -239,11 +273,29 @@ extension World {
             writes.insert(locations.mmap)
         case .mmapWriteUnlock:
             writes.insert(locations.mmap)
-        case .setVMAWritable, .modifyProtection, .getAndClear, .installSwapEntry, .installMigrationEntry,
+        case .setVMAProtection, .modifyProtection, .getAndClear, .installSwapEntry, .installMigrationEntry,
              .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD,
-             .replaceWithNewPage:
+             .trylockPage, .lockPage, .unlockPage, .lockDevicePage, .migrateCollect, .insertDevicePrivate, .finalizeToDevice,
+             .restoreExclusive, .replaceWithNewPage:
+            // The page lock lives with the PTE.
             reads.insert(pte)
             writes.insert(pte)
+        case .waitPageUnlocked, .snapshotWalk:
+            reads.insert(pte)
+        case .convertToDeviceExclusive:
+            reads.insert(pte)
+            writes.insert([pte, locations.cpuTLB(page)])
+            if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
+        case .devmemCopyToSystem(erasesMirror: true):
+            insertMirrorLocations(into: &reads)
+            insertMirrorLocations(into: &writes)
+        case .devmemAllocCopy, .devmemCopyToSystem, .freeDevicePage, .dmirrorResult:
+            break  // frames depend on the state
+        case .dmirrorAccess, .dmirrorReadback, .dmirrorMapMigrated, .dmirrorMapAtomic, .dmirrorCheckAtomic, .intervalInsert,
+             .intervalRemove:
+            reads.insert(pte)
+            insertMirrorLocations(into: &reads)
+            insertMirrorLocations(into: &writes)
         case .forkWrprotect:
             // The frame's sharing state lives with its contents.
             reads.insert(pte)
@@ -340,10 +392,12 @@ extension World {
         while index < program.ops.count, case let .jump(_, condition) = program.ops[index] {
             switch condition {
             case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive, .notMappingOrigFrame,
-                 .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent:
+                 .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent, .pageLockedByOther, .insertBlocked, .vmaNotReadable,
+                 .notMappingWalkedPage, .notMappingWalkedPageWritable:
                 return true
             case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
-                 .walkNeedsFault, .kvmMustRetry, .walkFailed, .contiguousHugePage, .rangeStartFailed:
+                 .walkNeedsFault, .kvmMustRetry, .walkFailed, .origDevicePrivate, .origDeviceExclusive, .notCollected,
+                 .collectedHole, .commandFinished, .contiguousHugePage, .rangeStartFailed:
                 index += 1
             }
         }

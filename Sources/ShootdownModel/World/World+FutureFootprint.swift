@@ -66,10 +66,12 @@ extension World {
             reads.insert(locations.request(device))
             writes.insert(locations.request(device))
         case .mirror:
-            // The rest of the device's accesses and fault paths, coarsely: every location of
-            // the pages it may still touch.
+            // The rest of the device's accesses, commands and fault paths, coarsely: every
+            // location of the pages it may still touch; its rendezvous read the other threads'
+            // progress.
             let operations = configuration.threads[thread].operations
-            var pages = operations[min(operationIndex(thread, in: state), operations.count)...].map(\.page)
+            let rest = operations[min(operationIndex(thread, in: state), operations.count)...]
+            var pages = rest.filter(\.touchesPage).map(\.page)
             if threadPC(thread, in: state) != 0 { pages.append(faultContext(thread, in: state).page) }
             for page in pages {
                 let static_ = pageLocations(page)
@@ -82,7 +84,9 @@ extension World {
                 insertMirrorLocations(into: &writes)
                 reads.insert(locations.mmap)
                 writes.insert([locations.mmap, locations.flags])
-                for other in roles.indices { reads.insert(locations.local(other)) }
+            }
+            if !pages.isEmpty || rest.contains(.rendezvous) {
+                for other in roles.indices where other != thread { reads.insert(locations.local(other)) }
             }
         case let .iommuPrefetcher(page):
             // The walker's guard reads the entry; it walks and fills only if the entry is

@@ -1,14 +1,18 @@
 extension World {
     static func makeLayout(_ configuration: ModelConfiguration, roles: [ThreadRole], frameCount: Int,
-                           maxValue: Int, programs: KernelPrograms) throws(ModelError) -> StateLayout {
+                           maxValue: Int, registerMax: Int, programs: KernelPrograms) throws(ModelError) -> StateLayout {
         var bits = BitAllocator()
         var layout = StateLayout()
         let pages = configuration.pages.count
         let frameBits = BitAllocator.bits(forMax: frameCount - 1)
         let valueBits = BitAllocator.bits(forMax: maxValue)
-        let registerBits = BitAllocator.bits(forMax: maxValue + 1)
-        let pteBits = 3 + frameBits
+        let commands = configuration.threads.contains { $0.operations.contains { $0.dmirrorCommand != nil } }
+        let registerBits = BitAllocator.bits(forMax: registerMax + 1 + (commands ? DmirrorError.allCases.count : 0))
+        let instances = configuration.threads.count { $0.kind == .mirror }
+        layout.pteKindBits = configuration.usesExtendedPTEs ? PTECodec.kindBits(devices: instances) : 0
+        let pteBits = 3 + layout.pteKindBits + frameBits
         let entryBits = 2 + frameBits
+        let deviceMemory = configuration.usesDeviceMemory
         let devices = roles.filter { if case .device = $0 { return true } else { return false } }.count
         let pcBits = BitAllocator.bits(forMax: programs.longest)
 
@@ -33,33 +37,40 @@ extension World {
             layout.released = try bits.allocate(1)
         }
         if mirrored, let mirror = configuration.mirror {
-            let instances = mirror.isKVM ? 1 : configuration.threads.count { $0.kind == .mirror }
-            for _ in 0..<instances {
+            let tables = mirror.isKVM ? 1 : instances
+            for _ in 0..<tables {
                 var row: [BitField] = []
-                for _ in configuration.pages { row.append(try bits.allocate(entryBits)) }
+                for _ in configuration.pages { row.append(try bits.allocate(1 + entryBits)) }
                 layout.mirrorTable.append(row)
                 layout.mirrorLock.append(try bits.allocate(1))
+                if !mirror.isKVM { layout.intervalBusy.append(try bits.allocate(1)) }
             }
             if mirror.isKVM {
                 layout.kvmInProgress = try bits.allocate(BitAllocator.bits(forMax: roles.count))
             } else {
                 layout.itreeActive = try bits.allocate(BitAllocator.bits(forMax: roles.count))
-                layout.itreeBusy = try bits.allocate(1)
             }
             layout.sleepInAtomic = try bits.allocate(1)
             layout.installInWindow = try bits.allocate(1)
             layout.unbalanced = try bits.allocate(1)
         }
+        // A frame's sharing with another process is tracked when a fork can share it, or when a
+        // page shared copy-on-write can move to device memory and back.
         let forks = operations.contains { $0.kernelOperation == .fork } || pathNeeds.contains(.fork)
+            || (deviceMemory && configuration.pages.contains(where: \.cowShared))
         for _ in 0..<frameCount {
             layout.frameState.append(try bits.allocate(2))
             layout.frameValue.append(try bits.allocate(valueBits))
             layout.frameForked.append(forks ? try bits.allocate(1) : .empty)
         }
+        let protNone = configuration.usesProtNone
+        let pageLocks = deviceMemory || operations.contains { $0.dmirrorCommand == .release }
         for _ in 0..<pages {
             layout.pte.append(try bits.allocate(pteBits))
             layout.vmaPresent.append(try bits.allocate(1))
             layout.vmaWritable.append(try bits.allocate(1))
+            layout.vmaNone.append(protNone ? try bits.allocate(1) : .empty)
+            layout.pageLock.append(pageLocks ? try bits.allocate(BitAllocator.bits(forMax: roles.count)) : .empty)
             layout.iotlb.append(try bits.allocate(entryBits))
         }
         // A CPU TLB entry exists only for pages the CPU loads or stores through its MMU (or
@@ -102,6 +113,8 @@ extension World {
                     fields.gathered = try bits.allocate(1)
                     fields.batchPending = try bits.allocate(1)
                     fields.startFailed = try bits.allocate(1)
+                } else if deviceMemory {
+                    fields.gatherFrame = try bits.allocate(frameBits)
                 }
                 if thread.operations.contains(where: { $0.kernelOperation == .exitMMAP }) || threadPathNeeds.contains(.wholeMM) {
                     guard frameCount <= 64 else { throw .unsupported("exit() supports at most 64 frames") }
@@ -125,6 +138,19 @@ extension World {
                 fields.stale = try bits.allocate(1)
                 fields.walkFault = try bits.allocate(1)
                 fields.pfn = try bits.allocate(entryBits)
+                let moves = thread.operations.contains { operation in
+                    switch operation.dmirrorCommand {
+                    case .migrateToDevice?, .migrateToSystem?, .release?: return true
+                    default: return false
+                    }
+                }
+                if moves || deviceMemory {
+                    fields.gatherQueued = try bits.allocate(1)
+                    fields.gatherFrame = try bits.allocate(frameBits)
+                }
+                if thread.operations.contains(where: { $0.dmirrorCommand == .snapshot }) {
+                    fields.snapshotBusy = try bits.allocate(1)
+                }
                 for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
             case .iopfWorker:
                 fields.busy = try bits.allocate(1)
@@ -134,13 +160,20 @@ extension World {
                 fields.changed = try bits.allocate(1)
                 fields.orig = try bits.allocate(pteBits)
                 fields.newFrame = try bits.allocate(frameBits)
+                if deviceMemory { fields.gatherFrame = try bits.allocate(frameBits) }
+            }
+            if deviceMemory || (pageLocks && role.isMirror) {
+                switch role {
+                case .cpu, .iopfWorker, .mirror: fields.migrate = try bits.allocate(2)
+                default: break
+                }
             }
             if mirrored {
                 switch role {
                 case .cpu, .iopfWorker, .mirror: fields.inRange = try bits.allocate(1)
                 default: break
                 }
-                if case .mirror = role { fields.walkError = try bits.allocate(1) }
+                if case .mirror = role { fields.walkError = try bits.allocate(2) }
             }
             layout.threads.append(fields)
         }
@@ -152,19 +185,24 @@ extension World {
                              frameCount: Int) -> WorldState {
         var state = WorldState()
         state.set(layout.frameState[zeroFrame], FrameState.allocated.rawValue)
+        let codec = PTECodec(kindBits: layout.pteKindBits)
         for (index, page) in configuration.pages.enumerated() {
-            state.setFlag(layout.vmaPresent[index], true)
-            state.setFlag(layout.vmaWritable[index], page.vmaWritable)
+            state.setFlag(layout.vmaPresent[index], !page.unmapped)
+            state.setFlag(layout.vmaWritable[index], page.vmaWritable && !page.protNone && !page.unmapped)
+            state.setFlag(layout.vmaNone[index], page.protNone)
             switch page.mapping {
             case .none:
                 break
             case .zeroPage:
-                state.set(layout.pte[index], PageTableEntry(present: true, write: false, dirty: false, frame: zeroFrame).encoded())
+                let entry = PageTableEntry(present: true, write: false, dirty: false, frame: zeroFrame)
+                state.set(layout.pte[index], codec.encode(page.protNone ? .nonPresent(.protNone, frame: zeroFrame) : entry))
             case let .present(write, dirty):
                 let frame = initialFrame[index]!
                 state.set(layout.frameState[frame], FrameState.allocated.rawValue)
                 state.set(layout.frameValue[frame], UInt64(page.value))
-                state.set(layout.pte[index], PageTableEntry(present: true, write: write, dirty: dirty, frame: frame).encoded())
+                let entry = page.protNone ? .nonPresent(.protNone, frame: frame, dirty: dirty)
+                    : PageTableEntry(present: true, write: write, dirty: dirty, frame: frame)
+                state.set(layout.pte[index], codec.encode(entry))
             }
         }
         var cpuOfThread: [Int: Int] = [:]
@@ -177,7 +215,7 @@ extension World {
             }
         }
         for prefill in configuration.prefilled {
-            let pte = PageTableEntry(encoded: state.get(layout.pte[prefill.page]))
+            let pte = codec.decode(state.get(layout.pte[prefill.page]))
             let frame = pte.present ? pte.frame : zeroFrame
             let entry = CachedTranslation.encode(CachedTranslation(frame: frame, writable: prefill.writable))
             switch prefill.cache {

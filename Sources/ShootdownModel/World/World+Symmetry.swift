@@ -94,7 +94,7 @@ extension StatePredicate {
         switch self {
         case let .register(thread, register, value): return .register(thread: mapping[thread] ?? thread, register: register, value: value)
         case let .done(thread): return .done(thread: mapping[thread] ?? thread)
-        case .memory, .constant: return self
+        case .memory, .otherMM, .constant: return self
         case let .not(inner): return .not(inner.renamingThreads(mapping))
         case let .and(left, right): return .and(left.renamingThreads(mapping), right.renamingThreads(mapping))
         case let .or(left, right): return .or(left.renamingThreads(mapping), right.renamingThreads(mapping))
@@ -107,6 +107,7 @@ extension StatePredicate {
         case let .register(thread, register, value): return "r(\(thread),\(register),\(value.map(String.init) ?? "fault"))"
         case let .done(thread): return "done(\(thread))"
         case let .memory(page, value): return "m(\(page),\(value))"
+        case let .otherMM(page, value): return "o(\(page),\(value))"
         case let .constant(value): return "\(value)"
         case let .not(inner): return "~" + inner.normalized
         case .and: return "and(" + conjuncts.map(\.normalized).sorted().joined(separator: ",") + ")"

@@ -18,6 +18,9 @@ public struct World: TransitionSystem, Sendable {
     public let initialStates: [WorldState]
     /// The value a register holds after an access that faulted without being served.
     public let faultValue: Int
+    /// The largest value a register holds: stored values, or a snapshot byte. Above it come
+    /// ``faultValue`` and then the error codes (``DmirrorError``).
+    let registerMax: Int
     /// Whether the IOMMU's SVA binding registered an MMU notifier (it does unless the policy
     /// lets an SMMU with BTM skip it).
     public let notifierRegistered: Bool
@@ -43,8 +46,8 @@ public struct World: TransitionSystem, Sendable {
     let frameShared: [Bool]
     /// The frames each page's faults allocate from.
     let framePool: [Range<Int>]
-    /// `[thread][page]`: the frame a thread's fault on a page allocates.
-    let ownFrame: [[Int?]]
+    /// `[thread][page]`: the frames a thread's allocations for a page take, lowest unused first.
+    let ownFrames: [[[Int]]]
     /// Initial frame of each page (nil when the page starts unmapped or on the zero page).
     let initialFrame: [Int?]
     /// `[page]`: the page's contiguous hugetlb group (itself alone when it has none).
@@ -71,7 +74,8 @@ public struct World: TransitionSystem, Sendable {
     public init(_ configuration: ModelConfiguration) throws(ModelError) {
         self.configuration = configuration
         self.programs = KernelPrograms(architecture: configuration.architecture, policy: configuration.policy,
-                                       paths: configuration.paths, mirror: configuration.mirror)
+                                       paths: configuration.paths, mirror: configuration.mirror,
+                                       deviceMemory: configuration.usesDeviceMemory)
         self.rules = configuration.architecture.rules
         try World.validate(configuration)
         for (path, needs) in zip(configuration.paths, programs.pathNeeds) where needs.contains(.mirrorDevice) {
@@ -140,35 +144,19 @@ public struct World: TransitionSystem, Sendable {
         // copy and the retry finds the PTE writable, so no thread allocates twice for a page.
         // A device's faults run in its IOPF worker, which owns the device's frames. Private
         // frames keep one thread's allocation independent of every other thread's steps.
+        // Device memory adds frames: a migration to a device allocates the device page (its
+        // backing frame), and every access may have to bring a migrated page back, once per
+        // migration to a device, and copy it on write after that.
         var framePool: [Range<Int>] = []
-        var ownFrame = Array(repeating: Array(repeating: Int?.none, count: configuration.pages.count), count: roles.count)
-        // A page that reclaim or migration (or a path with their steps) may turn into a swap
-        // entry is read back into a new frame by whichever thread faults on it first.
+        var ownFrames = Array(repeating: Array(repeating: [Int](), count: configuration.pages.count), count: roles.count)
         let pathNeeds = self.programs.pathNeeds
-        let swappable = configuration.pages.indices.map { page in
-            configuration.threads.contains { $0.operations.contains { operation in
-                switch operation {
-                case let .kernel(kind, p): return p == page && kind.leavesSwapEntry
-                case let .path(index, p): return p == page && pathNeeds[index].contains(.swapEntries)
-                default: return false
-                }
-            } }
-        }
         for page in configuration.pages.indices {
             let start = frameShared.count
             for (index, thread) in configuration.threads.enumerated() {
-                let writes = thread.operations.contains { operation in
-                    switch operation {
-                    case let .write(p, _), let .populateWrite(p), let .path(_, p): return p == page
-                    case let .kernel(kind, p): return p == page && kind.allocates
-                    case let .read(p, _): return p == page && swappable[page]
-                    case .munmap: return false
-                    }
-                }
-                guard writes else { continue }
+                let demand = World.frameDemand(of: thread, page: page, configuration: configuration, pathNeeds: pathNeeds)
+                guard demand > 0 else { continue }
                 var owner = index
                 if case let .device(device) = roles[index] { owner = workerThread[device] }
-                ownFrame[owner][page] = frameShared.count
                 // KSM's stable page is shared by every process that merged into it: never reused
                 // by a write fault, never freed here.
                 let stable = thread.operations.contains { operation in
@@ -178,12 +166,15 @@ public struct World: TransitionSystem, Sendable {
                     default: return false
                     }
                 }
-                frameShared.append(stable)
+                for _ in 0..<demand {
+                    ownFrames[owner][page].append(frameShared.count)
+                    frameShared.append(stable)
+                }
             }
             framePool.append(start..<frameShared.count)
         }
         self.framePool = framePool
-        self.ownFrame = ownFrame
+        self.ownFrames = ownFrames
         self.frameShared = frameShared
         self.initialFrame = initialFrame
         self.frameCount = frameShared.count
@@ -195,8 +186,12 @@ public struct World: TransitionSystem, Sendable {
         for page in configuration.pages { maxValue = max(maxValue, page.value) }
         for thread in configuration.threads {
             for case let .write(_, value) in thread.operations { maxValue = max(maxValue, value) }
+            for case let .dmirror(.write(value), _, _) in thread.operations { maxValue = max(maxValue, value) }
         }
-        self.faultValue = maxValue + 1
+        // Registers hold values, snapshot bytes, then "faulted" and the error codes.
+        let snapshots = configuration.threads.contains { $0.operations.contains { $0.dmirrorCommand == .snapshot } }
+        self.registerMax = max(maxValue, snapshots ? SnapshotByte.error : 0)
+        self.faultValue = registerMax + 1
         self.notifierRegistered = NotifierRegistration.register(.secondaryTLBSubscriber, era: configuration.policy.era) == .registered
             && !(configuration.policy.smmuSkipsNotifierWithBTM && configuration.iommu.kind == .smmuv3 && configuration.iommu.btm)
 
@@ -206,7 +201,7 @@ public struct World: TransitionSystem, Sendable {
             [initialFrame[page] ?? World.zeroFrame, World.zeroFrame] + Array(framePool[page])
         }
         self.layout = try World.makeLayout(configuration, roles: roles, frameCount: frameShared.count,
-                                           maxValue: maxValue, programs: programs)
+                                           maxValue: maxValue, registerMax: registerMax, programs: programs)
         self.symmetryGroups = World.symmetryGroups(configuration, deviceThread: deviceThread)
         self.symmetryFields = World.symmetryFields(symmetryGroups, layout: layout, deviceThread: deviceThread,
                                                    workerThread: workerThread)
@@ -314,6 +309,13 @@ public struct World: TransitionSystem, Sendable {
             throw .unsupported("a mirror device cannot call munmap, madvise or a kernel path; only CPU threads run them")
         }
         for thread in configuration.threads {
+            let commands = thread.operations.contains { $0.dmirrorCommand != nil }
+            if commands && (thread.kind != .mirror || configuration.mirror?.isKVM != false) {
+                throw .unsupported("thread \(thread.name): dmirror commands belong to MIR… threads of an HMM mirror (mirror = hmm)")
+            }
+            if thread.kind == .device && thread.operations.contains(.rendezvous) {
+                throw .unsupported("thread \(thread.name): only CPU and mirror threads take part in a rendezvous")
+            }
             for case let .path(index, _) in thread.operations where !configuration.paths.indices.contains(index) {
                 throw .unsupported("thread \(thread.name) runs an undeclared kernel path")
             }

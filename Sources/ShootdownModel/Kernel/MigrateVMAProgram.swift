@@ -1,0 +1,130 @@
+/// `migrate_vma` (mm/migrate_device.c) for one page, as the dmirror device and its
+/// `migrate_to_ram` callback use it (KERNEL-FACTS §2.6).
+///
+/// To device memory: `migrate_vma_setup` collects the page under `RS(MIGRATE, owner)` and the
+/// PTL (a present page becomes a migration entry, its CPU TLB entries flushed by
+/// `flush_tlb_range`, which notifies secondary TLBs in the new era; a none or zero-page PTE is
+/// a hole), the driver allocates a device page and copies, `migrate_vma_pages` inserts a
+/// device-private entry into a hole under its own `RS(MIGRATE, owner)` (clearing the zero
+/// page with `ptep_clear_flush`, `_notify` in the old era, whose `range_end` is `only_end`),
+/// the driver maps the device page in its own table, and `migrate_vma_finalize` replaces the
+/// migration entry with a device-private entry and frees the source page.
+///
+/// Back to system memory: the same collection with `MIGRATE_VMA_SELECT_DEVICE_PRIVATE` (or an
+/// eviction's `try_to_migrate` under `RS(CLEAR)`), a copy into a new system page, then
+/// `remove_migration_pte` maps it and the device page is freed.
+enum MigrateVMAProgram {
+    static let file = "mm/migrate_device.c"
+
+    /// `dmirror_migrate_to_device` (lib/test_hmm.c) for one page, up to the read-back.
+    static func toDevice(into b: inout ProgramBuilder, readback: String) {
+        let hmm = "lib/test_hmm.c"
+        b.step(.rangeStart(.migrate, owner: .caller), in: "migrate_vma_collect", file: file,
+               call: "mmu_notifier_invalidate_range_start(MIGRATE, owner = dmirror->mdevice)")
+        b.step(.lockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_offset_map_lock")
+        b.step(.migrateCollect(.system), in: "migrate_vma_collect_pmd", file: file,
+               call: "folio_trylock, ptep_get_and_clear, set_pte_at(migration entry)")
+        b.flush(.flushTLBRange, scope: .page, in: "migrate_vma_collect_pmd", file: file, call: "flush_tlb_range",
+                when: .collectedPresent)
+        b.step(.unlockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_unmap_unlock")
+        b.step(.rangeEnd(onlyEnd: false), in: "migrate_vma_collect", file: file, call: "mmu_notifier_invalidate_range_end")
+        b.jump(to: readback, if: .notCollected)
+        b.step(.devmemAllocCopy, in: "dmirror_migrate_alloc_and_copy", file: hmm,
+               call: "dmirror_devmem_alloc_page, copy_highpage / clear_highpage")
+        b.jump(to: "insert", if: .collectedHole)
+        b.label("map")
+        b.step(.dmirrorMapMigrated, in: "dmirror_migrate_finalize_and_map", file: hmm,
+               call: "mutex_lock, xa_store(BACKING_PAGE(dpage)), mutex_unlock")
+        b.jump(to: "unlock", if: .collectedHole)
+        b.removeMigrationPTE(.finalizeToDevice, call: "set_pte_at(device-private entry)")
+        b.step(.freeGatheredPages, in: "__migrate_device_finalize", file: file, call: "folio_put(src)")
+        b.label("unlock")
+        b.step(.unlockPage, in: "__migrate_device_finalize", file: file, call: "folio_unlock")
+        b.jump(to: readback, if: .always)
+
+        // A hole: __migrate_device_pages → migrate_vma_insert_page.
+        b.label("insert")
+        b.step(.rangeStart(.migrate, owner: .caller), in: "__migrate_device_pages", file: file,
+               call: "mmu_notifier_invalidate_range_start(MIGRATE, owner)")
+        b.step(.lockPTL, in: "migrate_vma_insert_page", file: file, call: "pte_offset_map_lock")
+        b.jump(to: "insert_abort", if: .insertBlocked)
+        b.jump(to: "insert_zero", if: .pteMapsZeroPage)
+        b.label("insert_set")
+        b.step(.insertDevicePrivate, in: "migrate_vma_insert_page", file: file, call: "set_pte_at(device-private entry)")
+        b.step(.unlockPTL, in: "migrate_vma_insert_page", file: file, call: "pte_unmap_unlock")
+        insertRangeEnd(into: &b)
+        b.jump(to: "map", if: .always)
+        b.label("insert_zero")
+        b.flush(.clearFlush, scope: .page, in: "migrate_vma_insert_page", file: file,
+                call: b.era == .invalidateRange ? "ptep_clear_flush_notify" : "ptep_clear_flush")
+        b.oldEraNotify(.page, in: "migrate_vma_insert_page", file: file, call: "ptep_clear_flush_notify: mmu_notifier_invalidate_range")
+        b.jump(to: "insert_set", if: .always)
+        b.label("insert_abort")
+        b.step(.unlockPTL, in: "migrate_vma_insert_page", file: file, call: "pte_unmap_unlock (abort)")
+        insertRangeEnd(into: &b)
+        b.step(.freeNewPage, in: "__migrate_device_finalize", file: file, call: "folio_put(dst)")
+        b.jump(to: "unlock", if: .always)
+    }
+
+    /// The insert's `range_end`: `only_end` in the old era, whose set_pte_at went through the
+    /// `_notify` helpers.
+    private static func insertRangeEnd(into b: inout ProgramBuilder) {
+        let old = b.era == .invalidateRange
+        b.step(.rangeEnd(onlyEnd: old), in: "__migrate_device_pages", file: file,
+               call: old ? "mmu_notifier_invalidate_range_only_end" : "mmu_notifier_invalidate_range_end")
+    }
+
+    /// A device page back to system memory: collection under `RS(event, owner)` and the PTL,
+    /// the copy, `remove_migration_pte`, the device page's release. Jumps to `notCollected`
+    /// when there was nothing to migrate; the caller unlocks the page after.
+    static func toSystem(into b: inout ProgramBuilder, source: MigrateSource, notCollected: String) {
+        let hmm = "lib/test_hmm.c", eviction = source == .eviction
+        // An eviction unmaps with try_to_migrate (mm/rmap.c) under RS(CLEAR); migrate_vma
+        // collects under RS(MIGRATE) owned by the page's device.
+        let (function, walk, origin) = eviction ? ("try_to_migrate_one", "try_to_migrate_one", "mm/rmap.c")
+            : ("migrate_vma_collect", "migrate_vma_collect_pmd", Self.file)
+        let start: StepKind = eviction ? .rangeStart(.clear)
+            : .rangeStart(.migrate, owner: source == .callerDevice ? .caller : .faultedPage)
+        b.step(start, in: function, file: origin,
+               call: eviction ? "mmu_notifier_invalidate_range_start(CLEAR)"
+                   : "mmu_notifier_invalidate_range_start(MIGRATE, owner = the page's device)")
+        b.step(.lockPTL, in: walk, file: origin, call: eviction ? "page_vma_mapped_walk" : "pte_offset_map_lock")
+        b.step(.migrateCollect(source), in: walk, file: origin,
+               call: eviction ? "pte_clear, set_pte_at(migration entry)" : "folio_trylock, ptep_get_and_clear, set_pte_at(migration entry)")
+        b.step(.unlockPTL, in: walk, file: origin, call: eviction ? "page_vma_mapped_walk_done" : "pte_unmap_unlock")
+        b.step(.rangeEnd(onlyEnd: false), in: function, file: origin, call: "mmu_notifier_invalidate_range_end")
+        b.jump(to: notCollected, if: .notCollected)
+        if eviction {
+            b.step(.devmemCopyToSystem(erasesMirror: false), in: "dmirror_device_evict_chunk", file: hmm,
+                   call: "alloc_page, copy_highpage")
+        } else {
+            b.step(.devmemCopyToSystem(erasesMirror: true), in: "dmirror_devmem_fault_alloc_and_copy", file: hmm,
+                   call: "alloc_page_vma, xa_erase(&dmirror->pt), copy_highpage")
+        }
+        b.removeMigrationPTE()
+        b.step(.freeDevicePage, in: "__migrate_device_finalize", file: file, call: "folio_put(src): dmirror_devmem_free")
+    }
+
+    /// `do_swap_page` on a device-private entry (mm/memory.c): lock the page, then the owner's
+    /// `migrate_to_ram` (`dmirror_devmem_fault`, lib/test_hmm.c) migrates it back; if another
+    /// thread holds the lock the fault returns and the access faults again.
+    static func migrateToRAM(into b: inout ProgramBuilder) {
+        let memory = "mm/memory.c"
+        b.step(.lockPTL, in: "do_swap_page", file: memory, call: "pte_offset_map_lock")
+        b.jump(to: "dp_changed", if: .pteChangedSinceEntry)
+        b.step(.trylockPage, in: "do_swap_page", file: memory, call: "trylock_page")
+        b.jump(to: "dp_locked", if: .pageLockedByOther)
+        b.step(.unlockPTL, in: "do_swap_page", file: memory, call: "pte_unmap_unlock")
+        toSystem(into: &b, source: .faultedPageDevice, notCollected: "dp_unlock")
+        b.label("dp_unlock")
+        b.step(.unlockPage, in: "do_swap_page", file: memory, call: "unlock_page")
+        b.ret()
+        b.label("dp_locked")
+        b.step(.unlockPTL, in: "do_swap_page", file: memory, call: "pte_unmap_unlock (page locked)")
+        b.step(.waitPageUnlocked, in: "do_swap_page", file: memory, call: "trylock_page failed: retry once unlocked")
+        b.ret()
+        b.label("dp_changed")
+        b.step(.unlockPTL, in: "do_swap_page", file: memory, call: "pte_unmap_unlock (pte changed)")
+        b.ret()
+    }
+}
