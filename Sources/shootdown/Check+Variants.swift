@@ -33,10 +33,11 @@ extension Check {
 
     /// Checks `file` variant by variant and prints one table, if it has a variants block;
     /// returns `false`, doing nothing, if it has none (or cannot be parsed: the caller reports that).
+    /// With `--json` or `--html` each variant also becomes a report (one JSON result each).
     func checkVariants(of file: String, index: Int, renderer: SummaryRenderer,
-                       badInput: inout Bool, unmet: inout Bool) -> Bool {
+                       badInput: inout Bool, unmet: inout Bool, reports: inout [ScenarioReport]) -> Bool {
         guard let ast = try? LitmusParser.parse(contentsOf: file), ast.variants != nil else { return false }
-        if index > 0 { print("") }
+        if index > 0 && !json { print("") }
         guard let matrix = VariantRuns.lower(ast) else {
             badInput = true
             return true
@@ -45,6 +46,15 @@ extension Check {
             badInput = true
             return true
         }
+        if json || html != nil {
+            for outcome in outcomes {
+                var report = ScenarioReport(outcome, traces: !noCounterexamples)
+                if suggest, let repairs = searchRepairs(for: outcome) { report.repairs = RepairReport(repairs) }
+                reports.append(report)
+            }
+        }
+        if outcomes.contains(where: { !$0.expectationsMet }) { unmet = true }
+        guard !json else { return true }
         print(VariantTableRenderer(details: renderer).render(matrix, outcomes: outcomes))
         if suggest {
             for outcome in outcomes {

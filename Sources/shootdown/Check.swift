@@ -74,7 +74,8 @@ struct Check: ParsableCommand {
         let renderer = SummaryRenderer(showCounterexamples: !noCounterexamples,
                                        timeline: TimelineRenderer(compact: compact))
         for (index, file) in files.enumerated() {
-            if checkVariants(of: file, index: index, renderer: renderer, badInput: &badInput, unmet: &unmet) { continue }
+            if checkVariants(of: file, index: index, renderer: renderer, badInput: &badInput, unmet: &unmet,
+                             reports: &reports) { continue }
             let scenario: Scenario
             do {
                 scenario = try ScenarioLowering.load(contentsOf: file)

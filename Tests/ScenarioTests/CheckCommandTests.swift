@@ -1,5 +1,6 @@
 import Foundation
 import ShootdownReport
+import ShootdownLitmus
 import Testing
 
 /// Runs the `shootdown` executable that the test build puts beside the test bundle.
@@ -55,6 +56,18 @@ struct CheckCommandTests {
         #expect(caseB.exploration.states == ReportFixtures.caseB.result.statistics.states)
         #expect(caseB.finalCondition?.observation == ReportFixtures.caseB.observation?.rawValue)
         #expect(caseB.traces.map(\.steps.count) == ReportFixtures.caseB.traces(witnesses: true).map(\.actions.count))
+    }
+
+    @Test("--json on a file with a variants block gives one result per variant the model accepts, and no text")
+    func jsonVariants() throws {
+        let path = BundledScenarios.root + "/Scenarios/compare/upgrade.litmus"
+        let run = try ShootdownCommand.run(["check", "--json", "--no-counterexamples", path])
+        let report = try CheckReport.decode(run.stdout)
+        let matrix = try ScenarioLowering.loadMatrix(contentsOf: path)
+        #expect(report.results.count == matrix.scenarios.count)
+        #expect(Set(report.results.map(\.variant.policy.name)) == Set(matrix.scenarios.map(\.configuration.policy.name)))
+        #expect((run.status == 0) == report.results.allSatisfy(\.expectationsMet))
+        #expect(String(decoding: run.stdout, as: UTF8.self).hasPrefix("{"))
     }
 
     @Test("--json with a missing or malformed file: errors on stderr, exit 2, the other results on stdout")
