@@ -48,10 +48,30 @@ final class ChunkWork<System: TransitionSystem>: @unchecked Sendable {
         lanesDone = 0
     }
 
-    /// What a lane found for transition `transition`, whose target's fingerprint is `hash`;
-    /// `laneOfShard` gives the lane of each shard.
+}
+
+/// What the lanes found for one chunk's transitions, read by the exploring thread: plain
+/// pointers taken from a ``ChunkWork`` once per chunk, so that reading an outcome is two loads.
+@usableFromInline
+struct LaneResults {
+    /// Per lane and transition, a ``LaneOutcome`` (`outcomes[lane * stride + transition]`).
+    @usableFromInline let outcomes: UnsafePointer<UInt8>
+    /// The distance between two lanes' outcomes.
+    @usableFromInline let stride: Int
+    /// The lane of each shard.
+    @usableFromInline let laneOfShard: UnsafePointer<UInt8>
+
+    /// The results written into `work`, whose lanes are given by `laneOfShard`.
     @inlinable
-    func outcome(of transition: Int, hash: UInt64, laneOfShard: UnsafePointer<UInt8>) -> UInt8 {
+    init<System>(_ work: ChunkWork<System>, laneOfShard: UnsafePointer<UInt8>) {
+        outcomes = UnsafePointer(work.outcomes)
+        stride = work.stride
+        self.laneOfShard = laneOfShard
+    }
+
+    /// What a lane found for transition `transition`, whose target's fingerprint is `hash`.
+    @inlinable
+    func outcome(of transition: Int, hash: UInt64) -> UInt8 {
         let shard = FingerprintShards.shard(of: FingerprintTable.key(hash))
         return outcomes[Int(laneOfShard[shard]) * stride + transition]
     }

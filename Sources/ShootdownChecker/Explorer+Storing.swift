@@ -46,7 +46,7 @@ extension Explorer {
     @inlinable
     mutating func absorb(
         _ expansion: Expansion<System>,
-        decided: ChunkWork<System>?,
+        decided: LaneResults?,
         sources: Range<Int>,
         depth: Int,
         limit: Int
@@ -92,7 +92,7 @@ extension Explorer {
     @inlinable
     mutating func absorbSource(
         _ expansion: Expansion<System>,
-        decided: ChunkWork<System>?,
+        decided: LaneResults?,
         position: Int,
         index: Int,
         terminal: inout Int,
@@ -107,10 +107,9 @@ extension Explorer {
         }
         var closedBackwards = false
         for transition in transitions {
-            let outcome = decided.map { work in
-                laneOfShard.withUnsafeBufferPointer { lanes in
-                    work.outcome(of: transition, hash: expansion.hashes[transition], laneOfShard: lanes.baseAddress!)
-                }
+            var outcome: UInt8?
+            if let decided {
+                outcome = decided.outcome(of: transition, hash: expansion.hashes[transition])
             }
             let target = storeSuccessor(transition, of: expansion, decided: outcome, from: index, depth: depth, limit: limit)
             guard let target else {

@@ -136,9 +136,6 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     /// expansion of the current level began).
     @usableFromInline var nextLevelBase: Int
 
-    /// The storing lane of each fingerprint shard (``FingerprintShards/lane(of:lanes:)``).
-    @usableFromInline let laneOfShard: [UInt8]
-
     /// The number of stored states at which `progress` is next called.
     @usableFromInline var nextProgress: Int
     /// Accumulates the words read by the store's prefetch, so those loads are kept.
@@ -195,7 +192,6 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         next = Frontier()
         frontierBytes = 0
         nextLevelBase = 0
-        laneOfShard = (0 ..< FingerprintShards.shardCount).map { UInt8(truncatingIfNeeded: $0 % plan.threads) }
         nextProgress = options.progress != nil && options.progressInterval > 0 ? options.progressInterval : Int.max
         touched = 0
     }
@@ -301,7 +297,7 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
             let work = pipeline.take(chunk, scratch: &scratch)
             let first = levelBase + chunk * blockSize
             let sources = first ..< first + level.blocks[chunk].count
-            let stored = absorb(work.expansion, decided: pipeline.lanes > 0 ? work : nil, sources: sources, depth: depth, limit: limit)
+            let stored = absorb(work.expansion, decided: pipeline.results(of: work), sources: sources, depth: depth, limit: limit)
             pipeline.recycle(work)
             if !stored {
                 return false

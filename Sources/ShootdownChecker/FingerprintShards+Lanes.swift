@@ -13,14 +13,8 @@ enum LaneOutcome {
 }
 
 extension FingerprintShards {
-    /// The storing lane, of `lanes`, that owns the shard of the fingerprint `hash`.
-    @inlinable
-    static func lane(of hash: UInt64, lanes: Int) -> Int {
-        shard(of: FingerprintTable.key(hash)) % lanes
-    }
-
     /// Stores, in order, the fingerprints among `hashes` whose shards belong to lane `lane` of
-    /// `lanes`, and writes one ``LaneOutcome`` per such transition `t` at `outcomes[t]` (the
+    /// `lanes` (shard `s` belongs to lane `s % lanes`), and writes one ``LaneOutcome`` per such transition `t` at `outcomes[t]` (the
     /// other transitions' bytes are left alone). `flags(t)` is asked about every new target; when
     /// it returns `true`, the outcome is marked ``LaneOutcome/flagged``.
     ///

@@ -38,7 +38,7 @@ final class FingerprintShards: @unchecked Sendable {
     init(tracksLevels: Bool) {
         self.tracksLevels = tracksLevels
         tables = .allocate(capacity: Self.shardCount)
-        tables.initialize(repeating: FingerprintTable(capacity: 16), count: Self.shardCount)
+        tables.initialize(repeating: FingerprintTable(capacity: 256), count: Self.shardCount)
         levelTables = .allocate(capacity: Self.shardCount)
         levelTables.initialize(repeating: FingerprintTable(capacity: 16), count: Self.shardCount)
     }

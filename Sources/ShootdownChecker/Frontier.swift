@@ -65,8 +65,11 @@ struct Frontier<State> {
     @usableFromInline var blocks: [FrontierBlock<State>]
     /// The coder, when states are coded.
     @usableFromInline let codec: StateCodec<State>?
-    /// The coded states of the block being filled.
-    @usableFromInline var pendingBytes: [UInt8]
+    /// The coded states of the block being filled: room for a block of states coded at their
+    /// largest.
+    @usableFromInline let pendingBytes: ByteBuffer
+    /// The bytes of `pendingBytes` written.
+    @usableFromInline var pendingLength: Int
     /// The states of the block being filled, when not coded.
     @usableFromInline var pendingStates: [State]
     /// The number of states in the block being filled.
@@ -87,7 +90,8 @@ struct Frontier<State> {
     init() {
         blocks = []
         codec = StateCodec()
-        pendingBytes = []
+        pendingBytes = ByteBuffer(capacity: Self.blockSize * (codec?.maximumCodedSize ?? 0))
+        pendingLength = 0
         pendingStates = []
         pendingCount = 0
         previous = [UInt64](repeating: 0, count: codec?.wordCount ?? 0)
@@ -99,8 +103,9 @@ struct Frontier<State> {
     @inlinable
     mutating func append(_ state: State) {
         if let codec {
-            previous.withUnsafeMutableBufferPointer { previous in
-                codec.encode(state, previous: previous.baseAddress!, into: &pendingBytes)
+            let out = pendingBytes.base + pendingLength
+            pendingLength += previous.withUnsafeMutableBufferPointer { previous in
+                codec.encode(state, previous: previous.baseAddress!, into: out)
             }
         } else {
             pendingStates.append(state)
@@ -119,10 +124,10 @@ struct Frontier<State> {
         guard pendingCount > 0 else {
             return
         }
-        let block = FrontierBlock(bytes: Array(pendingBytes), states: Array(pendingStates), count: pendingCount)
+        let block = FrontierBlock(bytes: Array(UnsafeBufferPointer(start: pendingBytes.base, count: pendingLength)), states: Array(pendingStates), count: pendingCount)
         blocks.append(block)
         sealedBytes += block.allocatedBytes
-        pendingBytes.removeAll(keepingCapacity: true)
+        pendingLength = 0
         pendingStates.removeAll(keepingCapacity: true)
         pendingCount = 0
         previous.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
@@ -139,7 +144,7 @@ struct Frontier<State> {
     @inlinable
     mutating func removeAll() {
         blocks.removeAll()
-        pendingBytes.removeAll(keepingCapacity: true)
+        pendingLength = 0
         pendingStates.removeAll(keepingCapacity: true)
         pendingCount = 0
         previous.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
@@ -161,5 +166,26 @@ struct Frontier<State> {
     var allocatedBytes: Int {
         sealedBytes + pendingBytes.capacity + pendingStates.capacity * MemoryLayout<State>.stride
             + blocks.capacity * MemoryLayout<FrontierBlock<State>>.stride
+    }
+}
+
+/// The bytes of the block being filled: a fixed allocation, written in place through its
+/// pointer (a class only so that it frees the allocation).
+@usableFromInline
+final class ByteBuffer {
+    /// The bytes.
+    @usableFromInline let base: UnsafeMutablePointer<UInt8>
+    /// The bytes allocated.
+    @usableFromInline let capacity: Int
+
+    /// A buffer of `capacity` bytes.
+    @inlinable
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: max(capacity, 1))
+    }
+
+    deinit {
+        base.deallocate()
     }
 }

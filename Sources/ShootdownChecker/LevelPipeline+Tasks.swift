@@ -3,14 +3,18 @@ import Synchronization
 
 extension LevelPipeline {
     /// The exploring thread's next task while it needs chunk `chunk` (which is `consumed`): the
-    /// chunk itself when it is ready; else its expansion, if nobody claimed it; else a lane that
-    /// has not stored it yet; else a later chunk's expansion; else wait.
+    /// chunk itself when it is ready; else its own lane, if it can store; else the chunk's
+    /// expansion, if nobody claimed it; else a lane that has not stored it yet; else a later
+    /// chunk's expansion; else wait.
     @inlinable
     func explorerTask(_ board: inout Board, needing chunk: Int) -> Task {
         if let work = board.expanded(chunk, window: window), work.lanesDone == lanes {
             board.ready[chunk % window] = nil
             board.consumed = chunk + 1
             return .ready(work)
+        }
+        if lanes > 0 && board.laneCanStore(0, window: window) {
+            return claimStore(&board, lane: 0, through: chunk)
         }
         if board.claimed == chunk {
             return claimExpansion(&board)
@@ -24,17 +28,24 @@ extension LevelPipeline {
         return .wait
     }
 
-    /// A helper's next task: a lane that can store, else an expansion, else wait.
+    /// Helper `number`'s next task: its own lane if it can store, else an expansion, else
+    /// another lane that can store, else wait.
     @inlinable
-    func helperTask(_ board: inout Board) -> Task {
+    func helperTask(_ board: inout Board, number: Int) -> Task {
         if board.finished {
             return .finish
         }
-        for lane in 0 ..< lanes where board.laneCanStore(lane, window: window) {
-            return claimStore(&board, lane: lane, through: board.laneNext[lane] + laneBatch - 1)
+        if lanes > 0 {
+            let own = number % lanes
+            if board.laneCanStore(own, window: window) {
+                return claimStore(&board, lane: own, through: board.laneNext[own] + laneBatch - 1)
+            }
         }
         if board.canClaimExpansion(window: window) {
             return claimExpansion(&board)
+        }
+        for lane in 0 ..< lanes where board.laneCanStore(lane, window: window) {
+            return claimStore(&board, lane: lane, through: board.laneNext[lane] + laneBatch - 1)
         }
         return .wait
     }
@@ -62,9 +73,9 @@ extension LevelPipeline {
         return .store(lane: lane, works: works, checks: board.checks)
     }
 
-    /// Runs an expand or store task, then publishes its result.
+    /// Runs an expand or store task with `expander`, then publishes its result.
     @inlinable
-    func run(_ task: Task, scratch: inout Expander<System>.Scratch) {
+    func run(_ task: Task, with expander: Expander<System>, scratch: inout Expander<System>.Scratch) {
         switch task {
         case .expand(let work, let block):
             var states: [State] = []

@@ -18,9 +18,11 @@ import Synchronization
 ///   lanes: the exploring thread stores while it takes the chunk.
 ///
 /// While the chunk it needs is not ready, the exploring thread runs tasks itself (that chunk's
-/// expansion or a lane it waits for first), and only waits when every task is taken. Helpers
-/// prefer store tasks, which the exploring thread waits on, and stay at most `window` chunks
-/// ahead of it, which bounds the memory held in expanded chunks. Each exchange goes through the
+/// expansion or a lane it waits for first), and only waits when every task is taken. Thread `i`
+/// (the exploring thread is 0) prefers lane `i % lanes`, so that a shard's table stays in one
+/// core's cache; helpers then prefer expansions, and run other lanes only when there is nothing
+/// else to do. Helpers stay at most `window` chunks ahead of the exploring thread, which bounds
+/// the memory held in expanded chunks. Each exchange goes through the
 /// board's lock; a helper with nothing to do sleeps until woken for a task.
 @usableFromInline
 final class LevelPipeline<System: TransitionSystem>: Sendable {
@@ -123,6 +125,9 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     @usableFromInline let lanes: Int
     /// The fingerprint set the lanes store into, when there are lanes.
     @usableFromInline let shards: FingerprintShards?
+    /// The lane of each fingerprint shard: shard `s` belongs to lane `s % lanes`.
+    /// Written only while the pipeline is created.
+    @usableFromInline nonisolated(unsafe) let laneOfShard: UnsafeMutablePointer<UInt8>
     /// How many chunks a helper stores per store task at most.
     @usableFromInline let laneBatch = 4
     /// The shared bookkeeping.
@@ -144,14 +149,29 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
         self.shards = shards
         self.lanes = shards == nil ? 0 : max(lanes, 1)
         board = Mutex(Board(window: window, lanes: self.lanes))
+        laneOfShard = .allocate(capacity: FingerprintShards.shardCount)
+        for shard in 0 ..< FingerprintShards.shardCount {
+            laneOfShard[shard] = UInt8(truncatingIfNeeded: shard % max(self.lanes, 1))
+        }
+    }
+
+    deinit {
+        laneOfShard.deallocate()
+    }
+
+    /// What the lanes found for the transitions of `work`, a chunk taken from this pipeline;
+    /// `nil` without lanes.
+    @inlinable
+    func results(of work: ChunkWork<System>) -> LaneResults? {
+        lanes > 0 ? LaneResults(work, laneOfShard: laneOfShard) : nil
     }
 
     /// Starts `count` helper threads.
     @inlinable
     func start(helpers count: Int) {
-        for _ in 0 ..< count {
+        for helper in 1 ... max(count, 1) where helper <= count {
             DispatchQueue.global(qos: .userInitiated).async(group: helpersDone) { [self] in
-                helperLoop()
+                helperLoop(number: helper)
             }
         }
     }
@@ -206,7 +226,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
             case .finish:
                 preconditionFailure("the exploring thread is never told to finish")
             default:
-                run(task, scratch: &scratch)
+                run(task, with: expander, scratch: &scratch)
             }
         }
     }
@@ -232,13 +252,15 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
         helpersDone.wait()
     }
 
-    /// One helper thread: runs tasks until `finish`.
+    /// Helper thread `number` (from 1; the exploring thread is 0): runs tasks until `finish`,
+    /// expanding with its own replica of the system.
     @inlinable
-    func helperLoop() {
+    func helperLoop(number: Int) {
+        let expander = Expander(system: expander.system.replica(), plan: expander.plan)
         var scratch = expander.makeScratch()
         while true {
             let (task, wake) = board.withLock { board in
-                let task = helperTask(&board)
+                let task = helperTask(&board, number: number)
                 if case .wait = task {
                     board.idleHelpers += 1
                 }
@@ -251,7 +273,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
             case .wait:
                 wakeHelpers.wait()
             default:
-                run(task, scratch: &scratch)
+                run(task, with: expander, scratch: &scratch)
             }
         }
     }

@@ -42,47 +42,45 @@ struct StateCodec<State>: Sendable {
         return UInt8(truncatingIfNeeded: ((tops >> 7) &* 0x0102_0408_1020_4080) >> 56)
     }
 
-    /// Appends `state`, coded against `previous` (`wordCount` words, all zero for a block's first
-    /// state), to `bytes`, and leaves the state's words in `previous`.
+    /// Writes `state`, coded against `previous` (`wordCount` words, all zero for a block's first
+    /// state), at `out`, which has room for ``maximumCodedSize`` bytes; leaves the state's words
+    /// in `previous` and returns the bytes written.
     @inlinable
-    func encode(_ state: State, previous: UnsafeMutablePointer<UInt64>, into bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: wordCount) { current in
-            let words = current.baseAddress!
-            words[wordCount - 1] = 0
-            withUnsafeBytes(of: state) { raw in
-                UnsafeMutableRawPointer(words).copyMemory(from: raw.baseAddress!, byteCount: size)
+    func encode(_ state: State, previous: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        withUnsafeBytes(of: state) { raw in
+            let fullWords = size / 8
+            var last: UInt64 = 0
+            for byte in 0 ..< size - 8 * fullWords {
+                last |= UInt64(raw[8 * fullWords + byte]) << UInt64(8 * byte)
             }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumCodedSize) { coded in
-                let out = coded.baseAddress!
-                var length = 0
-                var group = 0
-                while group < wordCount {
-                    let groupEnd = min(group + 8, wordCount)
-                    let maskAt = length
-                    length += 1
-                    var wordMask: UInt8 = 0
-                    for word in group ..< groupEnd {
-                        let delta = words[word] ^ previous[word]
-                        guard delta != 0 else {
-                            continue
-                        }
-                        wordMask |= 1 << UInt8(word - group)
-                        var byteMask = Self.nonzeroBytes(of: delta)
-                        out[length] = byteMask
-                        length += 1
-                        while byteMask != 0 {
-                            let byte = byteMask.trailingZeroBitCount
-                            out[length] = UInt8(truncatingIfNeeded: delta >> UInt64(8 * byte))
-                            length += 1
-                            byteMask &= byteMask - 1
-                        }
-                        previous[word] = words[word]
+            var length = 0
+            var group = 0
+            while group < wordCount {
+                let groupEnd = min(group + 8, wordCount)
+                let maskAt = length
+                length += 1
+                var wordMask: UInt8 = 0
+                for word in group ..< groupEnd {
+                    let value = word < fullWords ? raw.loadUnaligned(fromByteOffset: 8 * word, as: UInt64.self) : last
+                    let delta = value ^ previous[word]
+                    guard delta != 0 else {
+                        continue
                     }
-                    out[maskAt] = wordMask
-                    group = groupEnd
+                    wordMask |= 1 << UInt8(word - group)
+                    var byteMask = Self.nonzeroBytes(of: delta)
+                    out[length] = byteMask
+                    length += 1
+                    while byteMask != 0 {
+                        out[length] = UInt8(truncatingIfNeeded: delta >> UInt64(8 * byteMask.trailingZeroBitCount))
+                        length += 1
+                        byteMask &= byteMask - 1
+                    }
+                    previous[word] = value
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: length))
+                out[maskAt] = wordMask
+                group = groupEnd
             }
+            return length
         }
     }
 

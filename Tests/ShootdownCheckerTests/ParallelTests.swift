@@ -73,6 +73,19 @@ struct ParallelTests {
         }
     }
 
+    /// Each helper thread explores with its own replica of the system; the results are those of
+    /// one thread.
+    @Test func helpersUseReplicas() {
+        let replicas = ReplicaCount()
+        let system = CountedReplicas(base: IndependentCounters(threads: 3, steps: 12), replicas: replicas)
+        let specification = Specification(invariants: [Invariant<IndependentCounters.State>("total") { $0.total < 30 }])
+        let single = check(system, specification, CheckOptions(storage: .fingerprint))
+        #expect(replicas.count.withLock { $0 } == 0)
+        let parallel = check(system, specification, CheckOptions(storage: .fingerprint, threads: 3))
+        #expect(replicas.count.withLock { $0 } == 2)
+        expectIdentical(parallel, single, "3 threads", sourceLocation: #_sourceLocation)
+    }
+
     /// Progress is reported by the exploring thread at the same counts whatever the threads.
     @Test func progressIsTheSameWithThreads() {
         let system = IndependentCounters(threads: 3, steps: 10)
@@ -98,5 +111,36 @@ struct ParallelTests {
         #expect(!single.isComplete && !parallel.isComplete)
         #expect(parallel.statistics.states == 5_000)
         expectIdentical(parallel, single, "2 threads", sourceLocation: #_sourceLocation)
+    }
+}
+
+/// Counts the replicas made of a ``CountedReplicas`` system.
+final class ReplicaCount: Sendable {
+    let count = Mutex(0)
+}
+
+/// ``IndependentCounters`` that counts the replicas made of it.
+struct CountedReplicas: TransitionSystem {
+    let base: IndependentCounters
+    let replicas: ReplicaCount
+
+    var initialStates: [IndependentCounters.State] { base.initialStates }
+    var actorCount: Int { base.actorCount }
+
+    func enabledActions(in state: IndependentCounters.State, into actions: inout [Int]) {
+        base.enabledActions(in: state, into: &actions)
+    }
+
+    func successor(of state: IndependentCounters.State, via action: Int) -> IndependentCounters.State {
+        base.successor(of: state, via: action)
+    }
+
+    func footprint(of action: Int, in state: IndependentCounters.State) -> Footprint {
+        base.footprint(of: action, in: state)
+    }
+
+    func replica() -> CountedReplicas {
+        replicas.count.withLock { $0 += 1 }
+        return self
     }
 }
