@@ -9,6 +9,8 @@
 final class ChunkWork<System: TransitionSystem>: @unchecked Sendable {
     /// The chunk's number in its level.
     @usableFromInline var chunk: Int
+    /// The thread that expanded it (0 for the exploring thread).
+    @usableFromInline var owner: Int
     /// The successors of the chunk's states.
     @usableFromInline var expansion: Expansion<System>
     /// Per lane and transition, a ``LaneOutcome``.
@@ -24,6 +26,7 @@ final class ChunkWork<System: TransitionSystem>: @unchecked Sendable {
     @inlinable
     init() {
         chunk = -1
+        owner = 0
         expansion = Expansion()
         outcomeCapacity = 256
         outcomes = .allocate(capacity: outcomeCapacity)

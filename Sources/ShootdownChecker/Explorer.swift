@@ -234,7 +234,7 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
                 expander: expander,
                 window: 4 * plan.threads + 4,
                 shards: store.laneShards,
-                lanes: plan.threads
+                threads: plan.threads
             )
             started.start(helpers: plan.threads - 1)
             pipeline = started

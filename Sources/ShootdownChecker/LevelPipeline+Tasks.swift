@@ -17,13 +17,13 @@ extension LevelPipeline {
             return claimStore(&board, lane: 0, through: chunk)
         }
         if board.claimed == chunk {
-            return claimExpansion(&board)
+            return claimExpansion(&board, thread: 0)
         }
         for lane in 0 ..< lanes where board.laneNext[lane] <= chunk && board.laneCanStore(lane, window: window) {
             return claimStore(&board, lane: lane, through: chunk)
         }
         if board.canClaimExpansion(window: window) {
-            return claimExpansion(&board)
+            return claimExpansion(&board, thread: 0)
         }
         return .wait
     }
@@ -42,7 +42,7 @@ extension LevelPipeline {
             }
         }
         if board.canClaimExpansion(window: window) {
-            return claimExpansion(&board)
+            return claimExpansion(&board, thread: number)
         }
         for lane in 0 ..< lanes where board.laneCanStore(lane, window: window) {
             return claimStore(&board, lane: lane, through: board.laneNext[lane] + laneBatch - 1)
@@ -50,14 +50,20 @@ extension LevelPipeline {
         return .wait
     }
 
-    /// Claims the next chunk for expansion.
+    /// Claims the next chunk for expansion by thread `thread`, in a buffer that thread used
+    /// before if there is one (its lines are likelier to be in that core's cache).
     @inlinable
-    func claimExpansion(_ board: inout Board) -> Task {
+    func claimExpansion(_ board: inout Board, thread: Int) -> Task {
         let chunk = board.claimed
         board.claimed += 1
-        let work = board.spare.popLast() ?? ChunkWork()
-        work.chunk = chunk
-        return .expand(work, block: board.blocks[chunk])
+        var work = board.spare[thread].popLast()
+        for other in board.spare.indices where work == nil {
+            work = board.spare[other].popLast()
+        }
+        let claimed = work ?? ChunkWork()
+        claimed.owner = thread
+        claimed.chunk = chunk
+        return .expand(claimed, block: board.blocks[chunk])
     }
 
     /// Claims lane `lane` for its next expanded chunks, up to chunk `last`.

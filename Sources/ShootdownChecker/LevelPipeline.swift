@@ -45,8 +45,8 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
         @usableFromInline var laneNext: [Int]
         /// Per lane, whether a thread runs it now.
         @usableFromInline var laneBusy: [Bool]
-        /// Chunks already taken, to be reused.
-        @usableFromInline var spare: [ChunkWork<System>] = []
+        /// Per thread, the chunks it expanded that were taken since, to be reused.
+        @usableFromInline var spare: [[ChunkWork<System>]]
         /// Helpers waiting on `wakeHelpers` (or about to) that nobody has signalled yet.
         @usableFromInline var idleHelpers = 0
         /// Whether the exploring thread waits (or is about to) on `explorerWake`.
@@ -56,10 +56,11 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
         /// Words read by lanes' prefetching, kept so that the loads are not optimised away.
         @usableFromInline var touched: UInt64 = 0
 
-        /// An empty board with `window` ready slots and `lanes` lanes.
+        /// An empty board with `window` ready slots, `lanes` lanes and `threads` threads.
         @inlinable
-        init(window: Int, lanes: Int) {
+        init(window: Int, lanes: Int, threads: Int) {
             ready = Array(repeating: nil, count: window)
+            spare = Array(repeating: [], count: threads)
             laneNext = Array(repeating: 0, count: lanes)
             laneBusy = Array(repeating: false, count: lanes)
         }
@@ -139,16 +140,16 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     /// Entered by each running helper.
     @usableFromInline let helpersDone = DispatchGroup()
 
-    /// A pipeline that expands with `expander`, at most `window` chunks ahead, and stores into
-    /// `shards` with `lanes` lanes (no lanes when `shards` is `nil`).
+    /// A pipeline for `threads` threads that expands with `expander`, at most `window` chunks
+    /// ahead, and stores into `shards` with one lane per thread (no lanes when `shards` is `nil`).
     @inlinable
-    init(expander: Expander<System>, window: Int, shards: FingerprintShards?, lanes: Int) {
+    init(expander: Expander<System>, window: Int, shards: FingerprintShards?, threads: Int) {
         self.expander = expander
         codec = StateCodec()
         self.window = window
         self.shards = shards
-        self.lanes = shards == nil ? 0 : max(lanes, 1)
-        board = Mutex(Board(window: window, lanes: self.lanes))
+        lanes = shards == nil ? 0 : max(threads, 1)
+        board = Mutex(Board(window: window, lanes: lanes, threads: max(threads, 1)))
         laneOfShard = .allocate(capacity: FingerprintShards.shardCount)
         for shard in 0 ..< FingerprintShards.shardCount {
             laneOfShard[shard] = UInt8(truncatingIfNeeded: shard % max(self.lanes, 1))
@@ -166,11 +167,13 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
         lanes > 0 ? LaneResults(work, laneOfShard: laneOfShard) : nil
     }
 
-    /// Starts `count` helper threads.
+    /// Starts `count` helper threads, each on a serial queue of its own: such queues are served
+    /// by dispatch's overcommitting thread pool, which starts a thread at once, where the global
+    /// concurrent queues may hold a helper back while the machine looks busy.
     @inlinable
     func start(helpers count: Int) {
         for helper in 1 ... max(count, 1) where helper <= count {
-            DispatchQueue.global(qos: .userInitiated).async(group: helpersDone) { [self] in
+            DispatchQueue(label: "ShootdownChecker.helper.\(helper)", qos: .userInitiated).async(group: helpersDone) { [self] in
                 helperLoop(number: helper)
             }
         }
@@ -235,7 +238,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     @inlinable
     func recycle(_ work: ChunkWork<System>) {
         board.withLock { board in
-            board.spare.append(work)
+            board.spare[work.owner].append(work)
         }
     }
 
