@@ -13,7 +13,7 @@ public struct CheckOptions: Sendable {
     public var fairness: Fairness
     /// When set, exploration stops instead of storing more than this many states, and the result
     /// is marked incomplete. Independently of this, a run never stores more than `Int32.max`
-    /// states (parent links are 32-bit).
+    /// states (the parent links index their bits with 32-bit counts).
     public var stateLimit: Int?
     /// `progress` is called each time the number of stored states reaches a multiple of this;
     /// values below 1 disable the calls.
@@ -41,7 +41,9 @@ public struct CheckOptions: Sendable {
     /// on which a final predicate takes its ``FinalPredicate/violatingValue``. The other
     /// properties' verdicts are then unsettled (``CheckResult/stoppedAtViolation``), as in a
     /// model checker that stops at the first error. Ignored when the specification has
-    /// eventualities, which need the whole graph.
+    /// eventualities, which need the whole graph. The search ends once the successors of the
+    /// state whose expansion met the violation are stored, so the counts too are the same for
+    /// every thread count.
     public var stopAtFirstViolation: Bool = false
 
     /// Options with the given settings; every parameter has the default described on its property.

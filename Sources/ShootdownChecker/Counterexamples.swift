@@ -5,7 +5,7 @@ extension Explorer {
         var cursor = index
         while cursor >= 0 {
             indices.append(cursor)
-            cursor = Int(parents[cursor])
+            cursor = parent(of: cursor)
         }
         return indices.reversed()
     }

@@ -34,6 +34,10 @@ struct Expander<System: TransitionSystem>: Sendable {
         @usableFromInline var futureStamp: [Int]
         /// Identifies the state being expanded in the per-actor arrays.
         @usableFromInline var stamp: Int = 0
+        /// The states of the frontier block being expanded, decoded.
+        @usableFromInline var decoded: [State] = []
+        /// Working memory for decoding.
+        @usableFromInline var words: [UInt64] = []
 
         /// Working memory for `actorCount` actors.
         @inlinable
@@ -74,6 +78,9 @@ struct Expander<System: TransitionSystem>: Sendable {
                 }
             }
             let ample = plan.reduces ? ampleActor(in: state, scratch: &scratch) : -1
+            if scratch.actions.isEmpty {
+                expansion.terminals.append(state)
+            }
             for ordinal in scratch.actions.indices
             where ample < 0 || scratch.actors[ordinal] == ample {
                 emit(from: state, ordinal: ordinal, scratch: scratch, into: &expansion)

@@ -18,6 +18,9 @@ struct Expansion<System: TransitionSystem>: Sendable {
     @usableFromInline var actors: [Int32] = []
     /// Per source state, the end of its transitions in the arrays above.
     @usableFromInline var ends: [Int] = []
+    /// The source states with no enabled action, in order: the terminal states, whose final
+    /// predicates the explorer evaluates.
+    @usableFromInline var terminals: [System.State] = []
     /// Per source state, the actor whose enabled actions form the ample set taken, or -1 when
     /// every enabled action was taken.
     @usableFromInline var ampleActor: [Int32] = []
@@ -36,6 +39,7 @@ struct Expansion<System: TransitionSystem>: Sendable {
         actors.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         ampleActor.removeAll(keepingCapacity: true)
+        terminals.removeAll(keepingCapacity: true)
     }
 
     /// The transitions of the `position`-th source state.

@@ -20,7 +20,7 @@ extension Explorer {
                 if options.stopAtFirstViolation && !recordsGraph { stoppedAtViolation = true }
             }
         }
-        if store.count == nextProgress {
+        if storedCount == nextProgress {
             reportProgress()
         }
     }
@@ -31,7 +31,7 @@ extension Explorer {
         nextProgress += options.progressInterval
         options.progress?(
             Progress(
-                states: store.count,
+                states: storedCount,
                 transitions: transitions,
                 depth: maxDepth,
                 seconds: seconds(since: start, on: clock)

@@ -6,7 +6,7 @@ enum StoredTarget {
     /// The target was already stored during this level's expansion: a state of the next level.
     case storedInNextLevel
     /// The target was stored before this level's expansion began: its depth is at most the
-    /// source's.
+    /// source's. (Without the cycle proviso, every stored target is reported so.)
     case storedBefore
 }
 
@@ -21,15 +21,16 @@ extension Explorer {
             if probe.found {
                 continue
             }
-            if store.count >= limit {
+            if storedCount >= limit {
                 isComplete = false
                 break
             }
-            let index = store.insert(state, hash: hash, at: probe)
-            parents.append(-1)
+            store.insert(state, hash: hash, at: probe)
+            let index = storedCount
+            storedCount += 1
             initialOrigins.append(position)
             if holdsLevel {
-                nextStates.append(state)
+                next.append(state)
             }
             if levelStart.isEmpty {
                 levelStart.append(0)
@@ -39,38 +40,44 @@ extension Explorer {
     }
 
     /// Stores the successors of the states `sources`, expanded in `expansion`, in order;
-    /// `false` when the state limit stopped exploration (the state being expanded then counts
-    /// as unexpanded).
+    /// `false` when the state limit or a violation stopped exploration (on the limit, the state
+    /// being expanded counts as unexpanded). `decided`, when given, holds what storing lanes
+    /// found for each transition; otherwise each target is looked up and stored here.
     @inlinable
     mutating func absorb(
         _ expansion: Expansion<System>,
+        decided: LaneResults?,
         sources: Range<Int>,
         depth: Int,
-        limit: Int,
-        scratch: inout Expander<System>.Scratch,
-        rest: inout Expansion<System>
+        limit: Int
     ) -> Bool {
+        var terminal = 0
         var position = 0
         let count = sources.count
         while position < count {
             let batchEnd = min(position + Self.batchStates, count)
-            let hashes = expansion.transitions(ofSource: position).lowerBound ..< expansion.ends[batchEnd - 1]
-            touched &+= expansion.hashes.withUnsafeBufferPointer { all in
-                store.prefetch(UnsafeBufferPointer(rebasing: all[hashes]))
+            if decided == nil {
+                let hashes = expansion.transitions(ofSource: position).lowerBound ..< expansion.ends[batchEnd - 1]
+                touched &+= expansion.hashes.withUnsafeBufferPointer { all in
+                    store.prefetch(UnsafeBufferPointer(rebasing: all[hashes]))
+                }
             }
             for source in position ..< batchEnd {
                 let index = sources.lowerBound + source
                 let stored = absorbSource(
                     expansion,
+                    decided: decided,
                     position: source,
                     index: index,
+                    terminal: &terminal,
                     depth: depth,
-                    limit: limit,
-                    scratch: &scratch,
-                    rest: &rest
+                    limit: limit
                 )
                 if !stored {
                     expandedCount = index
+                    return false
+                }
+                if stoppedAtViolation {
                     return false
                 }
             }
@@ -80,25 +87,31 @@ extension Explorer {
     }
 
     /// Stores the successors of state `index`, the `position`-th source of `expansion`, and
-    /// applies the cycle proviso to it.
+    /// decides whether the cycle proviso expands it fully. `terminal` counts the terminal sources
+    /// of `expansion` met so far.
     @inlinable
     mutating func absorbSource(
         _ expansion: Expansion<System>,
+        decided: LaneResults?,
         position: Int,
         index: Int,
+        terminal: inout Int,
         depth: Int,
-        limit: Int,
-        scratch: inout Expander<System>.Scratch,
-        rest: inout Expansion<System>
+        limit: Int
     ) -> Bool {
         let transitions = expansion.transitions(ofSource: position)
         let ample = Int(expansion.ampleActor[position])
         if transitions.isEmpty && ample < 0 {
-            reachedTerminal(levelState(index), at: index)
+            reachedTerminal(expansion.terminals[terminal], at: index)
+            terminal += 1
         }
         var closedBackwards = false
         for transition in transitions {
-            let target = storeSuccessor(transition, of: expansion, from: index, depth: depth, limit: limit)
+            var outcome: UInt8?
+            if let decided {
+                outcome = decided.outcome(of: transition, hash: expansion.hashes[transition])
+            }
+            let target = storeSuccessor(transition, of: expansion, decided: outcome, from: index, depth: depth, limit: limit)
             guard let target else {
                 return false
             }
@@ -106,15 +119,7 @@ extension Explorer {
         }
         if ample >= 0 {
             if closedBackwards && plan.needsCycleProviso {
-                provisoExpansions += 1
-                rest.removeAll()
-                expander.expandRest(of: levelState(index), besides: ample, into: &rest, scratch: &scratch)
-                touched &+= rest.hashes.withUnsafeBufferPointer { store.prefetch($0) }
-                for transition in rest.successors.indices {
-                    guard storeSuccessor(transition, of: rest, from: index, depth: depth, limit: limit) != nil else {
-                        return false
-                    }
-                }
+                provisoSources.append((index, ample))
             } else {
                 ampleStates += 1
             }
@@ -128,32 +133,48 @@ extension Explorer {
     /// Stores the target of transition `transition` of `expansion`, taken from state `parent`:
     /// whether it was new, already stored in the next level, or stored before this level's
     /// expansion began; `nil` when the state limit forbids storing it (the parent's recorded
-    /// edges are then dropped). The last two are told apart only under partial-order reduction.
+    /// edges are then dropped). The last two are told apart only under the cycle proviso.
+    ///
+    /// `decided` is what a storing lane found (a ``LaneOutcome``), the target's fingerprint being
+    /// stored already if it was new; when `nil`, the target is looked up and stored here. `late`
+    /// records the edge among the level's late edges (the cycle proviso's full expansions).
     @inlinable
     mutating func storeSuccessor(
         _ transition: Int,
         of expansion: Expansion<System>,
+        decided: UInt8?,
         from parent: Int,
         depth: Int,
-        limit: Int
+        limit: Int,
+        late: Bool = false
     ) -> StoredTarget? {
         let hash = expansion.hashes[transition]
-        let probe = store.find(expansion.successors[transition], hash: hash)
-        var target = probe.index
-        if !probe.found {
-            if store.count >= limit {
-                if recordsGraph {
-                    edgeActions.removeSubrange(graph.openStateStart...)
-                    graph.discardOpenState()
-                }
-                return nil
+        var probe = StoreProbe(found: false, index: -1, slot: -1)
+        var admits = true
+        if let decided {
+            probe.found = decided & LaneOutcome.new == 0
+            probe.inLevel = decided == LaneOutcome.storedInLevel
+            admits = decided & LaneOutcome.flagged != 0
+        } else {
+            probe = store.find(expansion.successors[transition], hash: hash)
+        }
+        if !probe.found && storedCount >= limit {
+            if recordsGraph && !late {
+                edgeActions.removeSubrange(graph.openStateStart...)
+                graph.discardOpenState()
             }
+            return nil
         }
         transitions += 1
+        var target = probe.index
         if !probe.found {
             let state = expansion.successors[transition]
-            target = store.insert(state, hash: hash, at: probe)
-            parents.append(Int32(truncatingIfNeeded: parent))
+            if decided == nil {
+                store.insert(state, hash: hash, at: probe)
+            }
+            target = storedCount
+            storedCount += 1
+            links.append(parent: parent)
             if expander.keepsActions {
                 reachingActions.append(expansion.actions[transition])
             }
@@ -161,31 +182,33 @@ extension Explorer {
                 recordOrdinal(expansion.ordinals[transition], of: target)
             }
             if holdsLevel {
-                nextStates.append(state)
-            }
-            if plan.reduces && !Store.keepsStates {
-                let key = FingerprintTable.key(hash)
-                nextLevelKeys.insert(key, at: nextLevelKeys.find(key).slot)
+                next.append(state)
             }
             if levelStart.count == depth + 1 {
                 levelStart.append(target)
             }
-            admit(state, at: target)
+            if admits {
+                admit(state, at: target)
+            } else if storedCount == nextProgress {
+                reportProgress()
+            }
         }
         if recordsGraph {
-            graph.addEdge(to: target, actor: Int(expansion.actors[transition]))
-            edgeActions.append(expansion.actions[transition])
+            let actor = Int(expansion.actors[transition])
+            if late {
+                lateEdges.append((parent, target, actor, expansion.actions[transition]))
+            } else {
+                graph.addEdge(to: target, actor: actor)
+                edgeActions.append(expansion.actions[transition])
+            }
         }
         if !probe.found {
             return .new
         }
-        if !plan.reduces {
-            return .storedBefore
-        }
         if Store.keepsStates {
             return target >= nextLevelBase ? .storedInNextLevel : .storedBefore
         }
-        return nextLevelKeys.find(FingerprintTable.key(hash)).found ? .storedInNextLevel : .storedBefore
+        return probe.inLevel ? .storedInNextLevel : .storedBefore
     }
 
     /// Records the position of the action reaching state `index` among its parent's actions.
@@ -205,5 +228,11 @@ extension Explorer {
     func reachingOrdinal(of index: Int) -> Int {
         let short = reachingOrdinals[index - initialCount]
         return short < 255 ? Int(short) : Int(largeOrdinals[index]!)
+    }
+
+    /// The parent of state `index`, or -1 for an initial state.
+    @inlinable
+    func parent(of index: Int) -> Int {
+        index < initialCount ? -1 : links.parent(of: index - initialCount)
     }
 }

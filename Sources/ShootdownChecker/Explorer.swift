@@ -1,39 +1,42 @@
 /// Breadth-first exhaustive exploration of a ``TransitionSystem``, level by level.
 ///
-/// States are stored once, in breadth-first order, in a ``VisitedStore`` (full states, or only
-/// fingerprints); each non-initial state keeps its parent's index and the action that reached it
-/// (or, with fingerprints, that action's position among the parent's enabled actions), so the
-/// path to any state is a shortest one. Depth is not stored per state: because states are
-/// numbered in breadth-first order, the states of depth `d` are the index range
-/// `levelStart[d] ..< levelStart[d + 1]`.
+/// States are numbered in breadth-first order and stored once in a ``VisitedStore`` (full
+/// states, or only fingerprints); each non-initial state keeps its parent (``ParentLinks``) and
+/// the action that reached it (or, with fingerprints, that action's position among the parent's
+/// enabled actions), so the path to any state is a shortest one. Depth is not stored per state:
+/// the states of depth `d` are the index range `levelStart[d] ..< levelStart[d + 1]`.
 ///
 /// Invariants are evaluated on every new state, final predicates on every terminal state. When
 /// the specification has eventualities, the explorer also records the transition graph (with the
 /// action of each edge alongside) for liveness analysis.
 ///
 /// Each level is cut into chunks of consecutive states. A chunk is expanded first (successors,
-/// ample sets, canonical forms and hashes, by an ``Expander``, possibly on helper threads of a
-/// ``ChunkPool``), then the table memory its lookups will touch is prefetched, and only then are
-/// its successors looked up and stored, in order, on the exploring thread. Numbering, parents and
-/// every reported path are exactly those of expanding one state at a time on one thread, whatever
-/// the number of threads; the chunks only let cache misses overlap and expansion run in parallel.
+/// ample sets, canonical forms and hashes, by an ``Expander``), then its successors are looked
+/// up and stored. With fingerprint storage or several threads, a ``LevelPipeline`` does both on
+/// every thread: lanes store fingerprints shard by shard in chunk order, and the exploring thread
+/// takes the chunks back in order to number the new states (`absorb`). With exact storage on one
+/// thread, the exploring thread does it all. Either way, numbering, parents and every reported
+/// path are exactly those of storing one transition at a time, in order, on one thread, whatever
+/// the number of threads.
+///
+/// The frontier is kept compactly (``Frontier``: delta-coded blocks of states), and each block
+/// of the level being expanded is released as soon as its chunk is stored.
 ///
 /// Partial-order reduction's cycle proviso (C3) is decided while storing: a state expanded
 /// through an ample set one of whose successors was already stored before the expansion of the
-/// state's level began is fully expanded at once (its other successors are generated and stored
-/// right after). That is enough to keep every action from being postponed forever around a
-/// cycle. In any cycle of the reduced graph, take a state of least depth: its predecessor on
-/// the cycle is at least as deep, and every state of a depth is stored before the expansion of
-/// that depth begins, so when the predecessor was expanded, its edge into that state closed onto
-/// a state stored before its level's expansion began; an ample edge would have made the
-/// predecessor fully expanded, and any other edge means it already was. Every cycle therefore
-/// contains a fully expanded state. (In particular, fully expanding whenever an ample successor
-/// is already stored at all would also be enough; successors rediscovered in the next level,
-/// such as the far corner of a diamond of independent steps, cannot close a cycle onto a state
-/// of least depth, so they do not count, which keeps most ample sets.) With fingerprints, the
-/// next level's fingerprints are kept in a separate table to tell the two cases apart. Because
-/// storing happens in frontier order on one thread, all of this is the same for every thread
-/// count.
+/// state's level began is fully expanded; its other successors are generated and stored once
+/// every chunk of the level is stored, in the order of those states. That is enough to keep
+/// every action from being postponed forever around a cycle. In any cycle of the reduced graph,
+/// take a state of least depth: its predecessor on the cycle is at least as deep, and every state
+/// of a depth is stored before the expansion of that depth begins, so when the predecessor was
+/// expanded, its edge into that state closed onto a state stored before its level's expansion
+/// began; an ample edge would have made the predecessor fully expanded, and any other edge means
+/// it already was. Every cycle therefore contains a fully expanded state. (Successors
+/// rediscovered in the next level, such as the far corner of a diamond of independent steps,
+/// cannot close a cycle onto a state of least depth, so they do not count, which keeps most ample
+/// sets.) Which states need the proviso depends only on what was stored before the level, so it
+/// is the same in every storing order; with fingerprints, the store keeps the level's
+/// fingerprints apart to tell the two cases apart.
 ///
 /// The explorer is inlinable so that it is specialised for the client's concrete system.
 @usableFromInline
@@ -58,8 +61,10 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
 
     /// The visited states.
     @usableFromInline var store: Store
-    /// The parent of each state; -1 for initial states.
-    @usableFromInline var parents: SegmentedArray<Int32>
+    /// The number of states stored (numbered) so far: the index of the next new state.
+    @usableFromInline var storedCount: Int
+    /// The parent of each non-initial state `i`, as link `i - initialCount`.
+    @usableFromInline var links: ParentLinks
     /// With exact storage, the action reaching state `i`, stored at `i - initialCount` (initial
     /// states have none).
     @usableFromInline var reachingActions: SegmentedArray<Action>
@@ -91,6 +96,9 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     @usableFromInline var ampleStates: Int
     /// States fully expanded by the cycle proviso.
     @usableFromInline var provisoExpansions: Int
+    /// The states of the level being expanded that the cycle proviso expands fully, with the
+    /// actor of the ample set already taken, in order.
+    @usableFromInline var provisoSources: [(index: Int, ample: Int)]
 
     /// Per invariant, the first (so shallowest) violating state, or -1.
     @usableFromInline var firstViolation: [Int]
@@ -112,22 +120,21 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     @usableFromInline var graph: TransitionGraph
     /// The action of each recorded edge.
     @usableFromInline var edgeActions: [Action]
+    /// The edges of the cycle proviso's full expansions in the current level, recorded after the
+    /// level's other edges and merged into the graph at the level's end.
+    @usableFromInline var lateEdges: [(source: Int, target: Int, actor: Int, action: Action)]
 
-    /// The states of the level being expanded, held in full when the store does not keep them
-    /// or when helper threads read them (see `holdsLevel`).
-    @usableFromInline var levelStates: [State]
+    /// The states of the level being expanded, when `holdsLevel`.
+    @usableFromInline var level: Frontier<State>
     /// The index of the first state of the level being expanded.
     @usableFromInline var levelBase: Int
     /// The states of the next level, collected as they are stored, when `holdsLevel`.
-    @usableFromInline var nextStates: [State]
-    /// The most bytes held at once by `levelStates`, `nextStates` and `nextLevelKeys`.
+    @usableFromInline var next: Frontier<State>
+    /// The most bytes held at once by `level` and `next`.
     @usableFromInline var frontierBytes: Int
     /// The index of the first state of the next level (the number of states stored when the
     /// expansion of the current level began).
     @usableFromInline var nextLevelBase: Int
-    /// Under partial-order reduction with fingerprints, the fingerprints of the next level's
-    /// states, to tell a successor stored in this level's expansion from an older one.
-    @usableFromInline var nextLevelKeys: FingerprintTable
 
     /// The number of stored states at which `progress` is next called.
     @usableFromInline var nextProgress: Int
@@ -151,8 +158,9 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         expander = Expander(system: system, plan: plan)
         self.clock = clock
         self.start = start
-        store = Store()
-        parents = SegmentedArray()
+        store = Store(tracksLevels: plan.reduces && plan.needsCycleProviso)
+        storedCount = 0
+        links = ParentLinks()
         reachingActions = SegmentedArray()
         reachingOrdinals = SegmentedArray()
         largeOrdinals = [:]
@@ -168,6 +176,7 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
             && specification.finals.contains { $0.settled != nil && $0.violatingValue != nil }
         ampleStates = 0
         provisoExpansions = 0
+        provisoSources = []
         firstViolation = Array(repeating: -1, count: specification.invariants.count)
         openInvariants = specification.invariants.count
         finalSatisfied = Array(repeating: 0, count: specification.finals.count)
@@ -177,36 +186,41 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         recordsGraph = plan.recordsGraph
         graph = TransitionGraph()
         edgeActions = []
-        levelStates = []
+        lateEdges = []
+        level = Frontier()
         levelBase = 0
-        nextStates = []
+        next = Frontier()
         frontierBytes = 0
         nextLevelBase = 0
-        nextLevelKeys = FingerprintTable(capacity: 16)
         nextProgress = options.progress != nil && options.progressInterval > 0 ? options.progressInterval : Int.max
         touched = 0
     }
 
     /// The number of stored states.
     @inlinable
-    var stateCount: Int { store.count }
+    var stateCount: Int { storedCount }
 
     /// The largest depth of a stored state, 0 when nothing is stored.
     @inlinable
     var maxDepth: Int { max(levelStart.count - 1, 0) }
 
-    /// Whether each level's states are also collected in `levelStates` (from `nextStates`), rather
-    /// than read from the store: when the store keeps no states, and when helper threads read
-    /// them (the store's own array grows while they read).
+    /// Whether each level's states are also collected in `next` and expanded from `level`,
+    /// rather than read from the store: when the store keeps no states, and when helper threads
+    /// read them (the store's own array grows while they read).
     @inlinable
     var holdsLevel: Bool { !Store.keepsStates || plan.threads > 1 }
+
+    /// Whether the blocks of the level being expanded may be released as soon as they are
+    /// stored: unless the cycle proviso will read states back from them.
+    @inlinable
+    var releasesLevel: Bool { Store.keepsStates || !plan.needsCycleProviso || !plan.reduces }
 
     /// Explores until every reachable state is expanded or the state limit is hit.
     @inlinable
     mutating func run() {
         let limit = min(options.stateLimit ?? Int.max, Int(Int32.max))
         storeInitialStates(limit: limit)
-        initialCount = store.count
+        initialCount = storedCount
         if stoppedAtViolation {
             isComplete = false
         }
@@ -214,110 +228,129 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
             return
         }
 
-        var pool: ChunkPool<System>?
-        if plan.threads > 1 {
-            let started = ChunkPool(expander: expander, window: 4 * plan.threads + 4)
+        var pipeline: LevelPipeline<System>?
+        if holdsLevel {
+            let started = LevelPipeline(
+                expander: expander,
+                window: 4 * plan.threads + 4,
+                shards: store.laneShards,
+                threads: plan.threads
+            )
             started.start(helpers: plan.threads - 1)
-            pool = started
+            pipeline = started
         }
-        defer { pool?.finish() }
+        defer { pipeline?.finish() }
 
         // Buffers reused for every chunk: no allocation per state once they have grown.
         var scratch = expander.makeScratch()
         var expansion = Expansion<System>()
-        var rest = Expansion<System>()
-        let chunkStates = pool == nil ? Self.batchStates : Self.parallelChunkStates
         var depth = 0
         var begin = 0
-        levels: while begin < store.count {
-            let end = store.count
+        while begin < storedCount {
+            let end = storedCount
             levelBase = begin
             nextLevelBase = end
-            if plan.reduces && !Store.keepsStates {
-                nextLevelKeys.removeAll()
-            }
-            if holdsLevel {
-                swap(&levelStates, &nextStates)
-                nextStates.removeAll(keepingCapacity: true)
-            }
-            let chunkCount: Int
-            if let pool {
-                chunkCount = pool.begin(level: levelStates, chunkSize: chunkStates)
+            store.beginLevel()
+            provisoSources.removeAll(keepingCapacity: true)
+            var completed: Bool
+            if let pipeline {
+                next.seal()
+                swap(&level, &next)
+                next.removeAll()
+                completed = expandLevel(with: pipeline, depth: depth, limit: limit, scratch: &scratch)
             } else {
-                chunkCount = (end - begin + chunkStates - 1) / chunkStates
+                completed = expandLevel(begin ..< end, depth: depth, limit: limit, scratch: &scratch, expansion: &expansion)
             }
-            for chunk in 0 ..< chunkCount {
-                let first = begin + chunk * chunkStates
-                let sources = first ..< min(first + chunkStates, end)
-                if let pool {
-                    pool.recycle(&expansion)
-                    expansion = pool.take(chunk, scratch: &scratch)
-                } else {
-                    expansion.removeAll()
-                    expand(sources, into: &expansion, scratch: &scratch)
-                }
-                if !absorb(expansion, sources: sources, depth: depth, limit: limit, scratch: &scratch, rest: &rest)
-                    || stoppedAtViolation {
-                    isComplete = false
-                    break levels
-                }
+            if completed {
+                completed = expandProvisoSources(depth: depth, limit: limit, scratch: &scratch, rest: &expansion)
+            } else {
+                cutAtProvisoSources()
             }
-            pool?.endLevel()
+            if recordsGraph {
+                mergeLateEdges()
+            }
             recordFrontierBytes()
+            if !completed {
+                isComplete = false
+                break
+            }
             depth += 1
             begin = end
         }
-        recordFrontierBytes()
         if isComplete {
-            expandedCount = store.count
+            expandedCount = storedCount
         }
+    }
+
+    /// Expands and stores the level in `level` with `pipeline`; `false` when exploration stops
+    /// within it.
+    @inlinable
+    mutating func expandLevel(
+        with pipeline: LevelPipeline<System>,
+        depth: Int,
+        limit: Int,
+        scratch: inout Expander<System>.Scratch
+    ) -> Bool {
+        let chunkCount = pipeline.begin(level: level.blocks, checks: openChecks)
+        let blockSize = Frontier<State>.blockSize
+        for chunk in 0 ..< chunkCount {
+            let work = pipeline.take(chunk, scratch: &scratch)
+            let first = levelBase + chunk * blockSize
+            let sources = first ..< first + level.blocks[chunk].count
+            let stored = absorb(work.expansion, decided: pipeline.results(of: work), sources: sources, depth: depth, limit: limit)
+            pipeline.recycle(work)
+            if !stored {
+                return false
+            }
+            if releasesLevel {
+                level.release(block: chunk)
+            }
+            if chunk % 64 == 63 {
+                recordFrontierBytes()
+            }
+        }
+        touched &+= pipeline.endLevel()
+        return true
+    }
+
+    /// Expands and stores the stored states `sources` on this thread, reading them from the
+    /// store; `false` when exploration stops within them.
+    @inlinable
+    mutating func expandLevel(
+        _ sources: Range<Int>,
+        depth: Int,
+        limit: Int,
+        scratch: inout Expander<System>.Scratch,
+        expansion: inout Expansion<System>
+    ) -> Bool {
+        for first in stride(from: sources.lowerBound, to: sources.upperBound, by: Self.batchStates) {
+            let chunk = first ..< min(first + Self.batchStates, sources.upperBound)
+            expansion.removeAll()
+            store.withStates(chunk) { states in
+                expander.expand(states, into: &expansion, scratch: &scratch)
+            }
+            if !absorb(expansion, decided: nil, sources: chunk, depth: depth, limit: limit) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Raises `frontierBytes` to what the frontier holds now.
     @inlinable
     mutating func recordFrontierBytes() {
-        let states = (levelStates.capacity + nextStates.capacity) * MemoryLayout<State>.stride
-        frontierBytes = max(frontierBytes, states + nextLevelKeys.allocatedBytes)
+        frontierBytes = max(frontierBytes, level.allocatedBytes + next.allocatedBytes)
     }
 
-    /// Sequentially, at most this many states are expanded per chunk.
+    /// States whose successors are looked up together, so that their cache misses overlap.
     @inlinable
     static var batchStates: Int { 16 }
-
-    /// With helper threads, states per chunk.
-    @inlinable
-    static var parallelChunkStates: Int { 64 }
-
-    /// Expands the stored states `sources` of the current level on this thread.
-    @inlinable
-    func expand(
-        _ sources: Range<Int>,
-        into expansion: inout Expansion<System>,
-        scratch: inout Expander<System>.Scratch
-    ) {
-        if holdsLevel {
-            levelStates.withUnsafeBufferPointer { states in
-                let local = sources.lowerBound - levelBase ..< sources.upperBound - levelBase
-                expander.expand(UnsafeBufferPointer(rebasing: states[local]), into: &expansion, scratch: &scratch)
-            }
-        } else {
-            store.withStates(sources) { states in
-                expander.expand(states, into: &expansion, scratch: &scratch)
-            }
-        }
-    }
-
-    /// The state at `index`, which belongs to the level being expanded.
-    @inlinable
-    func levelState(_ index: Int) -> State {
-        Store.keepsStates ? store.state(at: index) : levelStates[index - levelBase]
-    }
 
     /// Approximate bytes allocated for states, bookkeeping, index, frontier and graph.
     @inlinable
     var allocatedBytes: Int {
         store.allocatedBytes
-            + parents.allocatedBytes
+            + links.allocatedBytes
             + reachingActions.allocatedBytes
             + reachingOrdinals.allocatedBytes
             + largeOrdinals.capacity * (MemoryLayout<Int>.stride + MemoryLayout<UInt32>.stride)

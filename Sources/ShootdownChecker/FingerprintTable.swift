@@ -117,6 +117,12 @@ struct FingerprintTable {
         }
     }
 
+    /// The entry in the home slot of `key`: reading it ahead brings the slot into the cache.
+    @inlinable
+    func homeEntry(of key: UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Self.home(of: key, capacity: capacity)] }
+    }
+
     /// Grows the home positions by a quarter, re-placing every key in one ordered pass.
     @inlinable
     mutating func grow() {

@@ -191,9 +191,10 @@ extension StateTable: VisitedStore {
     @inlinable
     static var storage: Storage { .exact }
 
-    /// An empty table with the default initial capacity.
+    /// An empty table with the default initial capacity; indices tell levels apart, so
+    /// `tracksLevels` changes nothing.
     @inlinable
-    init() {
+    init(tracksLevels: Bool) {
         self.init(minimumCapacity: 1 << 10)
     }
 
@@ -206,9 +207,17 @@ extension StateTable: VisitedStore {
 
     /// Stores `state` where `probe` says.
     @inlinable
-    mutating func insert(_ state: State, hash: UInt64, at probe: StoreProbe) -> Int {
-        insert(state, tag: Self.tag(hash: hash), slot: probe.slot)
+    mutating func insert(_ state: State, hash: UInt64, at probe: StoreProbe) {
+        _ = insert(state, tag: Self.tag(hash: hash), slot: probe.slot)
     }
+
+    /// Nothing to do: indices tell levels apart.
+    @inlinable
+    mutating func beginLevel() {}
+
+    /// None: the exploring thread stores.
+    @inlinable
+    var laneShards: FingerprintShards? { nil }
 
     /// The state at `index`.
     @inlinable

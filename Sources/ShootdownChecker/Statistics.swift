@@ -34,9 +34,9 @@ public struct Statistics: Sendable {
     /// States whose ample set led back to a state stored before their level was expanded, and
     /// that were therefore fully expanded (the cycle proviso).
     public var provisoExpansions: Int
-    /// Bytes allocated at the peak for the breadth-first frontier held in full (fingerprint mode,
-    /// or several threads) and, under partial-order reduction with fingerprints, the next level's
-    /// fingerprints; included in ``bytesPerState``.
+    /// Bytes allocated at the peak for the breadth-first frontier (fingerprint mode, or several
+    /// threads): the level being expanded and the next one, held in delta-coded blocks, the level
+    /// being expanded shrinking as its blocks are stored; included in ``bytesPerState``.
     public var frontierBytes: Int
 
     /// Statistics with the given figures.

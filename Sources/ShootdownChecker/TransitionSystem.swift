@@ -85,6 +85,13 @@ public protocol TransitionSystem: Sendable {
     /// result must lie in `state`'s class; the better it picks one member per class, the more
     /// the state space shrinks.
     func canonical(_ state: State) -> State
+
+    /// A copy of the system for one exploring thread, sharing no reference-counted storage
+    /// with `self`, or `self`. Each helper thread explores with its own replica: threads that
+    /// retain and release the same array buffers write the same reference counts, and the
+    /// cache line holding a count (and the buffer's first elements) then moves from core to core
+    /// on every access. The default is `self`.
+    func replica() -> Self
 }
 
 extension TransitionSystem {
@@ -111,5 +118,10 @@ extension TransitionSystem {
     /// No symmetry: every state is its own representative.
     public func canonical(_ state: State) -> State {
         state
+    }
+
+    /// The system itself: threads share its storage.
+    public func replica() -> Self {
+        self
     }
 }

@@ -7,18 +7,22 @@ struct StoreProbe {
     @usableFromInline var index: Int
     /// Where the state goes if it is inserted right away.
     @usableFromInline var slot: Int
+    /// Whether the state, found, was stored since the current level began; only stores that
+    /// cannot tell indices say so (otherwise `false`).
+    @usableFromInline var inLevel: Bool
 
     /// A probe with the given parts.
     @inlinable
-    init(found: Bool, index: Int, slot: Int) {
+    init(found: Bool, index: Int, slot: Int, inLevel: Bool = false) {
         self.found = found
         self.index = index
         self.slot = slot
+        self.inLevel = inLevel
     }
 }
 
-/// The visited set of an exploration: states numbered in insertion order, looked up through a
-/// 64-bit hash computed beforehand (possibly on another thread).
+/// The visited set of an exploration, looked up through a 64-bit hash computed beforehand
+/// (possibly on another thread). States are numbered in insertion order by the explorer.
 @usableFromInline
 protocol VisitedStore {
     /// The stored states' type.
@@ -30,8 +34,9 @@ protocol VisitedStore {
     /// The storage this store implements.
     static var storage: Storage { get }
 
-    /// An empty store.
-    init()
+    /// An empty store; `tracksLevels` asks it to tell states stored since the current level began
+    /// (``StoreProbe/inLevel``), if it cannot tell indices.
+    init(tracksLevels: Bool)
 
     /// The number of stored states.
     var count: Int { get }
@@ -39,9 +44,15 @@ protocol VisitedStore {
     /// Looks `state`, whose 64-bit hash is `hash`, up.
     func find(_ state: State, hash: UInt64) -> StoreProbe
 
-    /// Stores `state`, which `find` just reported absent with `probe`; returns its index. No
+    /// Stores `state`, which `find` just reported absent with `probe`, as the next index. No
     /// other insertion may happen between the `find` and this call.
-    mutating func insert(_ state: State, hash: UInt64, at probe: StoreProbe) -> Int
+    mutating func insert(_ state: State, hash: UInt64, at probe: StoreProbe)
+
+    /// A new level's expansion begins.
+    mutating func beginLevel()
+
+    /// The fingerprint set storing lanes insert into, for stores that have one.
+    var laneShards: FingerprintShards? { get }
 
     /// Touches the memory the lookups of `hashes` will read first, so the cache misses of a batch
     /// overlap; returns the words read only to keep the loads.

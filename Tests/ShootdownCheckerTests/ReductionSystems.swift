@@ -344,3 +344,58 @@ struct DiamondClosing: TransitionSystem {
     /// Observes bits 2 and 3.
     static let observed = Invariant<[Bool]>("bits 2 and 3 not both set first", observes: [2, 3]) { !($0[2] && $0[3] && !$0[0]) }
 }
+
+/// `threads` threads each step a private counter round `0 ..< modulus` forever, and may once
+/// move a shared token from 0 to their own number plus one (location `threads`). A thread's
+/// counter steps are independent of every other thread, so they form ample sets, and going
+/// round the cycle closes back onto states of earlier levels: the cycle proviso fully expands
+/// many states, at every depth. The state space has `modulus^threads * (threads + 1)` states.
+struct CyclingCounters: TransitionSystem {
+    struct State: Hashable, Sendable {
+        var counters: SIMD4<UInt8> = .zero
+        var token: UInt8 = 0
+    }
+
+    let threads: Int
+    let modulus: Int
+
+    var initialStates: [State] { [State()] }
+    var actorCount: Int { threads }
+    var isAcyclic: Bool { false }
+
+    /// Action `t` steps thread `t`'s counter; action `threads + t` takes the token for thread `t`.
+    func enabledActions(in state: State, into actions: inout [Int]) {
+        for thread in 0 ..< threads {
+            actions.append(thread)
+            if state.token == 0 {
+                actions.append(threads + thread)
+            }
+        }
+    }
+
+    func successor(of state: State, via action: Int) -> State {
+        var next = state
+        if action < threads {
+            next.counters[action] = UInt8((Int(state.counters[action]) + 1) % modulus)
+        } else {
+            next.token = UInt8(action - threads + 1)
+        }
+        return next
+    }
+
+    func footprint(of action: Int, in state: State) -> Footprint {
+        action < threads
+            ? Footprint(actor: action, writes: [action])
+            : Footprint(actor: action - threads, reads: [threads], writes: [threads])
+    }
+
+    func futureFootprint(of thread: Int, in state: State) -> Footprint {
+        Footprint(actor: thread, reads: [threads], writes: [thread, threads])
+    }
+
+    /// Violated once thread 1 holds the token while thread 0's counter is at its last value.
+    var notLastWithToken: Invariant<State> {
+        let last = UInt8(modulus - 1)
+        return Invariant("not last with token", observes: [0, threads]) { !($0.token == 2 && $0.counters[0] == last) }
+    }
+}
