@@ -11,8 +11,9 @@ import Testing
 @Suite("Every thread count gives the same results")
 struct ThreadCountTests {
     static var scenarios: [String] {
-        ["bench/cow-order-N3", "bench/cow-order-N4", "bench/cow-order-N3-b", "seeds/munmap-atc-skip-notifier-with-btm",
-         "seeds/upgrade-livelock-v6.2", "seeds/upgrade-reuse-v6.2"].map { BundledScenarios.root + "/Scenarios/\($0).litmus" }
+        ["Benchmarks/scenarios/cow-order-N3", "Benchmarks/scenarios/cow-order-N4", "Benchmarks/scenarios/cow-order-N3-b",
+         "Scenarios/seeds/munmap-atc-skip-notifier-with-btm", "Scenarios/seeds/upgrade-livelock-v6.2",
+         "Scenarios/seeds/upgrade-reuse-v6.2"].map { BundledScenarios.root + "/\($0).litmus" }
     }
 
     @Test("counts, verdicts and counterexamples agree for 1 to 4 threads",

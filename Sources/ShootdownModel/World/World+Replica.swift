@@ -8,11 +8,18 @@ extension World {
     public func replica() -> World {
         var configuration = configuration
         configuration.paths = configuration.paths.map { path in
-            KernelPath(
-                name: Self.copy(path.name),
-                steps: path.steps.map { PathStep(function: Self.copy($0.function), call: $0.call) },
-                file: Self.copy(path.file)
-            )
+            var copy = path
+            copy.name = Self.copy(path.name)
+            copy.file = Self.copy(path.file)
+            copy.body = path.body.map { instruction in
+                guard case let .step(step) = instruction else { return instruction }
+                var copied = step
+                copied.function = Self.copy(step.function)
+                copied.file = step.file.map(Self.copy)
+                if case let .raw(kind, call) = step.action { copied.action = .raw(kind, call: Self.copy(call)) }
+                return .step(copied)
+            }
+            return copy
         }
         return (try? World(configuration)) ?? self
     }
