@@ -154,7 +154,7 @@ extension Explorer {
         if let decided {
             probe.found = decided & LaneOutcome.new == 0
             probe.inLevel = decided == LaneOutcome.storedInLevel
-            admits = decided & LaneOutcome.flagged != 0
+            admits = decided & LaneOutcome.flagged != 0 || decidesEarly
         } else {
             probe = store.find(expansion.successors[transition], hash: hash)
         }

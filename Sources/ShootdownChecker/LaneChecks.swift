@@ -1,31 +1,27 @@
-/// The per-state checks a storing lane runs on every new state, on whatever thread it runs:
-/// the invariants not violated yet and, when final predicates are decided early, their settled
-/// values. A state on which one of them reports a violation is flagged, and the exploring
-/// thread then runs the full bookkeeping (``Explorer/admit(_:at:)``) on it; other states skip
-/// it. Because the checks are those still open when the level began, every state the full
+/// The per-state checks a storing lane runs on every new state, on whatever thread it runs: the
+/// invariants not violated yet. A state on which one fails is flagged, and the exploring thread
+/// then runs the full bookkeeping (``Explorer/admit(_:at:)``) on it; other states skip it.
+/// Because the checks are those still open when the level began, every state the full
 /// bookkeeping would act on is flagged.
+///
+/// Final predicates' settled values (when they are decided early) are left to the exploring
+/// thread: a client's predicate may walk shared reference-counted structures (an expression
+/// tree), and two threads doing so at once write the same reference counts.
 @usableFromInline
 struct LaneChecks<State>: Sendable {
     /// Invariants to evaluate.
     @usableFromInline var invariants: [@Sendable (State) -> Bool]
-    /// Settled values of final predicates to evaluate, with the value that violates each.
-    @usableFromInline var settled: [(value: @Sendable (State) -> Bool?, violating: Bool)]
 
     /// No checks.
     @inlinable
     init() {
         invariants = []
-        settled = []
     }
 
-    /// Whether `state` needs the full bookkeeping: an invariant fails, or a final predicate is
-    /// settled to its violating value.
+    /// Whether `state` needs the full bookkeeping: an invariant fails.
     @inlinable
     func flags(_ state: State) -> Bool {
         for holds in invariants where !holds(state) {
-            return true
-        }
-        for final in settled where final.value(state) == final.violating {
             return true
         }
         return false
@@ -39,13 +35,6 @@ extension Explorer {
         var checks = LaneChecks<State>()
         for (number, invariant) in specification.invariants.enumerated() where firstViolation[number] < 0 {
             checks.invariants.append(invariant.holds)
-        }
-        if decidesEarly {
-            for final in specification.finals {
-                if let settled = final.settled, let violating = final.violatingValue {
-                    checks.settled.append((settled, violating))
-                }
-            }
         }
         return checks
     }
