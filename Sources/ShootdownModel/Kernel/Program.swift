@@ -121,13 +121,24 @@ public final class Program: Sendable {
             }
         }
         self.ops = ops
+        self.returnsAfter = ops.indices.map { Program.reachesReturn(ops, from: $0 + 1) }
     }
+
+    /// `[op]`: whether the transition that runs that instruction may also end the program
+    /// (computed once: footprints ask for every step of a checked operation).
+    private let returnsAfter: [Bool]
 
     /// Whether the transition that runs instruction `position` may also end the program: the
     /// branches, optional steps and range calls (which may be silent) after it can lead to the
     /// end without another step that must run.
     func mayReturn(after position: Int) -> Bool {
-        var pending = [position + 1]
+        returnsAfter.indices.contains(position) && returnsAfter[position]
+    }
+
+    /// Whether the program can reach its end from instruction `start` through branches,
+    /// optional steps and range calls only.
+    private static func reachesReturn(_ ops: [Op], from start: Int) -> Bool {
+        var pending = [start]
         var seen = Set<Int>()
         while let index = pending.popLast() {
             guard index < ops.count, seen.insert(index).inserted else { continue }
