@@ -10,8 +10,10 @@ public struct ScenarioAST: Sendable, Equatable {
     public var settings: [SettingAST]
     /// The `variants { … }` block, if any.
     public var variants: VariantsAST?
-    /// The `path` blocks, in source order.
+    /// The `path` blocks, in source order (those of included libraries where they are included).
     public var paths: [PathAST]
+    /// The `subscriber` blocks, in source order.
+    public var subscribers: [SubscriberAST]
     /// The declarations of the `{ … }` initial-state block, in source order.
     public var initial: [InitDeclAST]
     /// The threads of the table, left to right.
@@ -33,7 +35,7 @@ public struct ScenarioAST: Sendable, Equatable {
     /// Creates a scenario from its parts.
     public init(
         arch: Located<String>, name: Located<String>, description: String? = nil,
-        settings: [SettingAST] = [], paths: [PathAST] = [], initial: [InitDeclAST] = [], threads: [ThreadAST] = [],
+        settings: [SettingAST] = [], paths: [PathAST] = [], subscribers: [SubscriberAST] = [], initial: [InitDeclAST] = [], threads: [ThreadAST] = [],
         final: FinalConditionAST? = nil, eventualities: [LivenessAST] = [],
         expectations: [ExpectationAST] = [], source: String = "",
         variants: VariantsAST? = nil, variantExpectations: [VariantExpectationAST] = [],
@@ -44,6 +46,7 @@ public struct ScenarioAST: Sendable, Equatable {
         self.description = description
         self.settings = settings
         self.paths = paths
+        self.subscribers = subscribers
         self.initial = initial
         self.threads = threads
         self.final = final

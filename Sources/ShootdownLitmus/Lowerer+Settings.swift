@@ -27,7 +27,14 @@ extension Lowerer {
             case "iommu":
                 try lowerIOMMU(setting)
             case "mirror":
-                let names = MirrorConfiguration.Kind.allCases.map(\.rawValue)
+                let names = MirrorConfiguration.Kind.allCases.map(\.rawValue) + ast.subscribers.map(\.name.value)
+                if ast.subscribers.contains(where: { $0.name.value == setting.value.value }) {
+                    if let extra = setting.attributes.first {
+                        throw error("mirror takes no attributes", at: extra.name.location)
+                    }
+                    userSubscriberName = setting.value  // lowered with the subscriber blocks
+                    continue
+                }
                 guard let kind = MirrorConfiguration.Kind(rawValue: setting.value.value) else {
                     throw error("unknown range subscriber '\(setting.value.value)' (known: \(names.joined(separator: ", ")))",
                                 at: setting.value.location, suggesting: setting.value.value, among: names)

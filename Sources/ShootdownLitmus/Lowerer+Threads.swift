@@ -19,7 +19,12 @@ extension Lowerer {
                 guard let mirror else {
                     throw error("thread '\(name)' needs a range subscriber: add 'mirror = \(wanted)'", at: thread.name.location)
                 }
-                guard (wanted == "kvm") == mirror.kind.rawValue.hasPrefix("kvm") else {
+                if let definition = mirror.definition {
+                    guard wanted == "hmm" || definition.registration == .range else {
+                        throw error("thread '\(name)' is a KVM vCPU, but the scenario's range subscriber '\(definition.name)' registers interval notifiers: name its devices MIR…",
+                                    at: thread.name.location)
+                    }
+                } else if (wanted == "kvm") != mirror.kind.rawValue.hasPrefix("kvm") {
                     throw error("thread '\(name)' is a\(wanted == "kvm" ? " KVM vCPU" : "n HMM mirror device"), but the scenario's range subscriber is '\(mirror.kind.rawValue)'",
                                 at: thread.name.location)
                 }
@@ -71,6 +76,10 @@ extension Lowerer {
                         if let result { throw error("path \(name.value) returns nothing to store", at: result.location) }
                         guard threads[index].kind == .cpu else {
                             throw error("only CPU threads run kernel paths", at: name.location)
+                        }
+                        if let owner = ast.subscribers.first(where: { $0.settings.contains { $0.key.value == "fault" && $0.value?.value == name.value } }) {
+                            throw error("path \(name.value) is subscriber \(owner.name.value)'s fault path: its devices run it when they miss, CPU threads do not",
+                                        at: name.location)
                         }
                         guard arguments.count == 1 else {
                             throw error("path \(name.value) takes one page, e.g. \(name.value)(x)", at: name.location)

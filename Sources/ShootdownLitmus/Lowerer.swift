@@ -17,6 +17,8 @@ struct Lowerer {
     var pathIndex: [String: Int] = [:]
     var faults = FaultHandling.handle
     var mirror: MirrorConfiguration?
+    /// `mirror = NAME` naming a `subscriber` block, until the blocks are lowered.
+    var userSubscriberName: Located<String>?
     /// Whether an IOMMU that does not fit the architecture is recorded in ``misfit`` instead of
     /// refused (for the variants of a matrix, which are skipped).
     var toleratesMisfit = false
@@ -46,6 +48,7 @@ struct Lowerer {
         try lowerArchitecture()
         try lowerSettings()
         try lowerPaths()
+        try lowerSubscribers()
         try lowerThreadNames()
         for declaration in ast.initial where declaration.keyword.value == "page" { try lowerPage(declaration) }
         for declaration in ast.initial where declaration.keyword.value != "page" { try lowerInit(declaration) }

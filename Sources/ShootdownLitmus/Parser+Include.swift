@@ -13,9 +13,24 @@ extension Parser {
     /// there and note where it was included from. A file is included once per scenario, so
     /// that each of its locations has one include site.
     mutating func parseInclude() throws(LitmusError) -> [InitDeclAST] {
+        try parseIncludedFile { parser throws(LitmusError) in try parser.parseDeclarationFile() }
+    }
+
+    /// `include "FILE" ;` before the initial-state block: the `path` and `subscriber` blocks of
+    /// FILE (a library of them), with the same rules as an include of declarations.
+    mutating func parseLibraryInclude() throws(LitmusError) -> LibraryAST {
+        try parseIncludedFile { parser throws(LitmusError) in try parser.parseLibraryFile() }
+    }
+
+    /// Reads `include "FILE" ;` and parses FILE with `body`.
+    private mutating func parseIncludedFile<Result>(
+        _ body: (inout Parser) throws(LitmusError) -> Result
+    ) throws(LitmusError) -> Result {
         let keyword = advance()  // 'include'
         let nameToken = advance()
-        guard case .string(let name) = nameToken.kind else { return [] }
+        guard case .string(let name) = nameToken.kind else {
+            throw failure("expected the included file's name in quotes, e.g. include \"shared/device.inc\";", at: nameToken.location)
+        }
         guard current.kind == .semicolon else {
             throw failure("expected ';' after the included file's name", at: expectedLocation)
         }
@@ -43,20 +58,21 @@ extension Parser {
         var parser = Parser(source: String(decoding: data, as: UTF8.self), file: path, includeChain: includeChain)
         parser.included = included
         parser.included[path] = IncludedSource(text: parser.source, site: keyword.location)
-        let declarations: [InitDeclAST]
+        let result: Result
         do throws(LitmusError) {
-            declarations = try parser.parseIncludedFile()
+            result = try body(&parser)
         } catch {
             var inner = error.diagnostics
             for index in inner.indices { inner[index].notes.append("included from \(keyword.location)") }
             throw LitmusError(diagnostics: diagnostics + inner)
         }
         included = parser.included
-        return declarations
+        return result
     }
 
-    /// The whole of an included file: declarations and includes up to the end of the file.
-    mutating func parseIncludedFile() throws(LitmusError) -> [InitDeclAST] {
+    /// The whole of an included file of declarations: declarations and includes up to the end
+    /// of the file.
+    mutating func parseDeclarationFile() throws(LitmusError) -> [InitDeclAST] {
         var declarations: [InitDeclAST] = []
         while !current.isEndOfFile {
             guard current.word != nil else {
@@ -67,6 +83,18 @@ extension Parser {
         }
         guard diagnostics.isEmpty else { throw LitmusError(diagnostics: diagnostics) }
         return declarations
+    }
+
+    /// The whole of an included library: `path` and `subscriber` blocks and includes of other
+    /// libraries, up to the end of the file.
+    mutating func parseLibraryFile() throws(LitmusError) -> LibraryAST {
+        let library = try parseLibrary()
+        guard current.isEndOfFile else {
+            throw failure("expected a 'path' or 'subscriber' block or an include; an included file before the initial state holds only those",
+                          at: current.location, suggestion: current.word.flatMap { NearestWord.suggest($0, among: ["path", "subscriber", "include"]) })
+        }
+        guard diagnostics.isEmpty else { throw LitmusError(diagnostics: diagnostics) }
+        return library
     }
 
     /// The path of the file `name` included from `file`: relative to `file`'s directory.

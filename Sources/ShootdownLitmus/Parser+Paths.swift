@@ -1,11 +1,22 @@
 extension Parser {
-    /// Zero or more `path NAME(PAGE) [in "FILE"] [checked] { ITEM … }` blocks, after the settings.
-    mutating func parsePaths() throws(LitmusError) -> [PathAST] {
-        var paths: [PathAST] = []
-        while current.isWord("path"), peek().word != nil, peek(2).kind == .leftParen {
-            paths.append(try parsePath())
+    /// Zero or more `path NAME(PAGE) [in "FILE"] [checked] { ITEM … }` blocks,
+    /// `subscriber NAME … { … }` blocks and `include "FILE";` of libraries of them, after the
+    /// settings.
+    mutating func parseLibrary() throws(LitmusError) -> LibraryAST {
+        var library = LibraryAST()
+        while true {
+            if current.isWord("path"), peek().word != nil, peek(2).kind == .leftParen {
+                library.paths.append(try parsePath())
+            } else if current.isWord("subscriber"), peek().word != nil {
+                library.subscribers.append(try parseSubscriber())
+            } else if current.isWord("include"), case .string = peek().kind {
+                let included = try parseLibraryInclude()
+                library.paths += included.paths
+                library.subscribers += included.subscribers
+            } else {
+                return library
+            }
         }
-        return paths
     }
 
     private mutating func parsePath() throws(LitmusError) -> PathAST {
@@ -162,7 +173,7 @@ extension Parser {
     }
 
     /// Consumes a double-quoted string.
-    private mutating func takeString(_ expectation: String) throws(LitmusError) -> Located<String> {
+    mutating func takeString(_ expectation: String) throws(LitmusError) -> Located<String> {
         guard case let .string(text) = current.kind else { throw failure(expectation, at: expectedLocation) }
         return Located(text, at: advance().location)
     }

@@ -8,7 +8,7 @@ struct Parser {
     /// The words that may begin the conditions and expectations after the thread table.
     static let sectionKeywords = ["exists", "forall", "eventually", "Result", "Expect"]
     /// The words that begin a block before the thread table, for "did you mean" notes.
-    static let preambleKeywords = ["path", "variants", "include"]
+    static let preambleKeywords = ["path", "subscriber", "variants", "include"]
     /// How many errors are collected before the parse stops.
     static let maximumDiagnostics = 20
 
@@ -50,7 +50,7 @@ struct Parser {
         let (arch, name) = try parseHeader()
         let description = parseDescription()
         let (settings, variants) = try parseSettingsAndVariants()
-        let paths = try parsePaths()
+        let library = try parseLibrary()
         let initial = current.kind == .leftBrace ? try parseInitialState() : []
         let threads = try parseThreadTable()
         let (final, eventualities) = try parseConditions()
@@ -59,7 +59,8 @@ struct Parser {
             throw LitmusError(diagnostics: diagnostics)
         }
         return ScenarioAST(
-            arch: arch, name: name, description: description, settings: settings, paths: paths, initial: initial,
+            arch: arch, name: name, description: description, settings: settings, paths: library.paths,
+            subscribers: library.subscribers, initial: initial,
             threads: threads, final: final, eventualities: eventualities, expectations: expectations,
             source: source, variants: variants, variantExpectations: variantExpectations, includes: included
         )

@@ -122,6 +122,10 @@ public enum PathCall: String, CaseIterable, Sendable, Equatable {
     case rangeEnd = "mmu_notifier_invalidate_range_end"
     /// `mmu_notifier_invalidate_range_only_end`.
     case rangeOnlyEnd = "mmu_notifier_invalidate_range_only_end"
+    /// The CPU's fault path (`handle_mm_fault`, mm/memory.c), inlined: a device's fault path
+    /// calls it through `hmm_range_fault` (`hmm_vma_fault`) or GUP (`faultin_page`). It
+    /// returns to the step after the call.
+    case handleMMFault = "handle_mm_fault"
 
     /// Every call name, for diagnostics.
     public static var names: [String] { allCases.map(\.rawValue) }
@@ -146,6 +150,7 @@ public enum PathCall: String, CaseIterable, Sendable, Equatable {
         case .rangeStart: return "invalidate_range_start (event CLEAR)"
         case .rangeEnd: return "invalidate_range_end (before v6.6 it also calls invalidate_range)"
         case .rangeOnlyEnd: return "invalidate_range_end without the secondary-TLB call"
+        case .handleMMFault: return "the CPU's fault path, inlined (for a device's fault path), returning after the call"
         }
     }
 
@@ -175,6 +180,7 @@ public enum PathCall: String, CaseIterable, Sendable, Equatable {
         case .rangeStart: step(.rangeStart(.clear))
         case .rangeEnd: step(.rangeEnd(onlyEnd: false))
         case .rangeOnlyEnd: step(.rangeEnd(onlyEnd: true))
+        case .handleMMFault: preconditionFailure("handle_mm_fault is inlined by KernelPath.build")
         }
     }
 }
@@ -184,14 +190,25 @@ extension KernelPath {
     /// applies to what each kernel call expands to; raw steps, branches and labels stay as
     /// written. Falling off the end returns: a `return` is added unless the path ends with one
     /// or with an unconditional jump.
-    func build(architecture: Architecture, era: NotifierEra,
+    func build(architecture: Architecture, era: NotifierEra, deviceMemory: Bool = false,
                rewrite: ([Instruction]) -> [Instruction] = { $0 }) -> [Instruction] {
         var source: [Instruction] = []
+        var faults = 0
         for instruction in body {
             switch instruction {
             case let .step(step):
                 let file = step.file ?? self.file
                 switch step.action {
+                case .call(.handleMMFault):
+                    // Its labels are prefixed like the built-in fault paths' (`fault.`, then
+                    // `fault2.`, …); its returns resume after the call.
+                    faults += 1
+                    let prefix = faults == 1 ? "fault." : "fault\(faults)."
+                    var builder = ProgramBuilder(architecture: architecture, era: era)
+                    builder.step(.enterNestedFault, in: step.function, file: file, call: PathCall.handleMMFault.rawValue)
+                    MirrorProgram.inlineFault(into: &builder, resume: prefix + "return", deviceMemory: deviceMemory, prefix: prefix)
+                    builder.label(prefix + "return")
+                    source += rewrite(builder.source)
                 case let .call(call):
                     var builder = ProgramBuilder(architecture: architecture, era: era)
                     call.emit(into: &builder, function: step.function, file: file, when: step.condition)

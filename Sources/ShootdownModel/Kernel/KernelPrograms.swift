@@ -25,16 +25,27 @@ public struct KernelPrograms: Sendable {
                         source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory)))
         munmap = Program(name: "munmap",
                          source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
+        // A user-written subscriber's fault path is built like a path: its kernel calls are
+        // rewritten where they expand, not again as a whole.
+        let userFault = mirror?.definition.map {
+            $0.faultPath.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory, rewrite: rewrite)
+        }
         self.mirror = mirror.map { mirror in
-            Program(name: mirror.isKVM ? "kvm_mmu_page_fault" : "dmirror_fault",
-                    source: rewrite(MirrorProgram.build(mirror, architecture: architecture, era: policy.era,
-                                                        deviceMemory: deviceMemory)))
+            Program(name: mirror.definition?.faultPath.name ?? (mirror.isKVM ? "kvm_mmu_page_fault" : "dmirror_fault"),
+                    source: userFault ?? rewrite(MirrorProgram.build(mirror, architecture: architecture, era: policy.era,
+                                                                     deviceMemory: deviceMemory)))
         }
         if let mirror, !mirror.isKVM {
             dmirror = DmirrorCommand.kinds.map { command in
-                Program(name: "dmirror " + command.name,
-                        source: rewrite(DmirrorProgram.build(command, mirror: mirror, architecture: architecture, era: policy.era,
-                                                             deviceMemory: deviceMemory)))
+                if let userFault, command.name == "READ" || command.name == "WRITE" {
+                    return Program(name: "dmirror " + command.name,
+                                   source: DmirrorProgram.access(write: command.writes, readRetry: true, deviceMemory: deviceMemory,
+                                                                 userFault: userFault, architecture: architecture,
+                                                                 era: policy.era))
+                }
+                return Program(name: "dmirror " + command.name,
+                               source: rewrite(DmirrorProgram.build(command, mirror: mirror, architecture: architecture,
+                                                                    era: policy.era, deviceMemory: deviceMemory)))
             }
         } else {
             dmirror = []
@@ -43,7 +54,8 @@ public struct KernelPrograms: Sendable {
             Program(name: kind.spelled(page: "page"), source: rewrite(kind.build(architecture: architecture, era: policy.era)))
         }
         self.paths = paths.map { path in
-            Program(name: path.name, source: path.build(architecture: architecture, era: policy.era, rewrite: rewrite))
+            Program(name: path.name, source: path.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory,
+                                                         rewrite: rewrite))
         }
         pathNeeds = self.paths.map(ProgramNeeds.init)
     }

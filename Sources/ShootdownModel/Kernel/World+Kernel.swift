@@ -43,10 +43,11 @@ extension World {
         case .migrationEntryWait: return !pte(faultContext(thread, in: state).page, in: state).swap.makesFaultsWait
         case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(for: step.kind, thread: thread, in: state)
         case .rangeStartNonblock:
-            return configuration.mirror?.isKVM != true || mirrorCallbacksEnabled(for: step.kind, thread: thread, in: state)
+            return (configuration.mirror?.isKVM != true && userSubscriber == nil)
+                || mirrorCallbacksEnabled(for: step.kind, thread: thread, in: state)
         case .notifierRelease:
             // exit_mmap runs when the last thread of the process is gone.
-            return roles.indices.allSatisfy { other in
+            return userCallbacksEnabled(for: step.kind, thread: thread, in: state) && roles.indices.allSatisfy { other in
                 other == thread || { if case .cpu = roles[other] { return isDone(other, in: state) } else { return true } }()
             }
         case .mmapReadLock, .intervalReadBegin, .mirrorLock, .intervalRemove, .dmirrorAccess, .dmirrorReadback,

@@ -95,7 +95,7 @@ extension World {
             for other in configuration.pages.indices { cpuFlush(page: other, in: &state, log: &log) }
             log.count(\.cpuTLBIMM)
         case .notifierRelease:
-            notifierRelease(in: &state, log: &log)
+            notifierRelease(thread, in: &state, log: &log)
         case .zapAll:
             var queued: UInt64 = 0
             for other in configuration.pages.indices {

@@ -38,9 +38,15 @@ extension World {
             mirrorInvalidateStart(thread, page: page, event: event, owner: owner, in: &state, log: &log)
         case let .rangeStartNonblock(event):
             log.count(\.rangeStartCalls)
-            if mirrorRefusesNonblockingStart(in: state) {
+            if userSubscriber != nil {
+                let started = userInvalidateStart(thread, page: page, event: event, owner: .none, blockable: false,
+                                                  in: &state, log: &log)
+                state.setFlag(fields.startFailed, !started)
+                state.setFlag(fields.inRange, started)
+                if !started { log.effect("mmu_notifier_invalidate_range_start_nonblock: -EAGAIN") }
+            } else if let failing = mirrorNonblockingFailure(in: state) {
                 state.setFlag(fields.startFailed, true)
-                log.effect("dmirror_interval_invalidate: mutex_trylock fails, returns false; mn_itree_inv_end unwinds: -EAGAIN")
+                mirrorInvalidateStartFailing(thread, page: page, at: failing, in: &state, log: &log)
             } else {
                 state.setFlag(fields.startFailed, false)
                 state.setFlag(fields.inRange, true)

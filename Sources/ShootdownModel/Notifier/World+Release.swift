@@ -13,9 +13,11 @@ extension World {
         !isReleased(state) || configuration.policy.releaseKeepsTranslation
     }
 
-    func notifierRelease(in state: inout WorldState, log: inout StepLog) {
+    func notifierRelease(_ thread: Int, in state: inout WorldState, log: inout StepLog) {
         state.setFlag(layout.released, true)
-        if hasMirror, mirrorRegistered, let mirror = configuration.mirror {
+        if hasMirror, mirrorRegistered, userSubscriber != nil {
+            userRelease(thread, in: &state, log: &log)
+        } else if hasMirror, mirrorRegistered, let mirror = configuration.mirror {
             for instance in layout.mirrorTable.indices {
                 for page in configuration.pages.indices { state.set(layout.mirrorTable[instance][page], 0) }
             }

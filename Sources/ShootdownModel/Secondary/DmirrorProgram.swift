@@ -9,7 +9,8 @@ enum DmirrorProgram {
         var b = ProgramBuilder(architecture: architecture, era: era)
         switch command {
         case .read, .write:
-            access(into: &b, write: command.writes, readRetry: mirror.readsRetry, deviceMemory: deviceMemory)
+            return access(write: command.writes, readRetry: mirror.readsRetry, deviceMemory: deviceMemory,
+                          architecture: architecture, era: era)
         case .migrateToDevice:
             migrateToDevice(into: &b)
         case .migrateToSystem:
@@ -29,16 +30,24 @@ enum DmirrorProgram {
 
     /// `dmirror_read` / `dmirror_write`: copy through the device's entry under its mutex; a
     /// missing entry (for a write, one not WRITE-tagged) is faulted in by `dmirror_fault` and
-    /// counted in `cmd->faults`, then the copy is tried again.
-    private static func access(into b: inout ProgramBuilder, write: Bool, readRetry: Bool, deviceMemory: Bool) {
+    /// counted in `cmd->faults`, then the copy is tried again. With `userFault`, a
+    /// user-written subscriber's fault path (already built) stands for `dmirror_fault`.
+    static func access(write: Bool, readRetry: Bool, deviceMemory: Bool, userFault: [Instruction]? = nil,
+                       architecture: Architecture, era: NotifierEra) -> [Instruction] {
+        var b = ProgramBuilder(architecture: architecture, era: era)
         let function = write ? "dmirror_write" : "dmirror_read"
         b.label("copy")
         b.step(.dmirrorAccess(write: write), in: function, file: file,
                call: "mutex_lock, \(write ? "dmirror_do_write" : "dmirror_do_read"), mutex_unlock")
         b.jump(to: "done", if: .commandFinished)
-        MirrorProgram.rangeFault(into: &b, readRetry: readRetry, deviceMemory: deviceMemory, success: "copy")
+        if let userFault {
+            MirrorProgram.inlineUserFault(userFault, into: &b, success: "copy")
+        } else {
+            MirrorProgram.rangeFault(into: &b, readRetry: readRetry, deviceMemory: deviceMemory, success: "copy")
+        }
         b.label("done")
         b.ret()
+        return b.source
     }
 
     /// `dmirror_migrate_to_device`: `-EINVAL` without a readable VMA; otherwise `migrate_vma`

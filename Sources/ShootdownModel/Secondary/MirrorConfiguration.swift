@@ -25,14 +25,29 @@ public struct MirrorConfiguration: Sendable, Equatable {
         case hmmNoReadRetry = "hmm-no-read-retry"
     }
 
+    /// The built-in subscriber, or for a user-written one the built-in of the same family
+    /// (`hmm` for interval notifiers, `kvm` for a registered subscription), whose devices,
+    /// walk rules and commands it shares.
     public var kind: Kind
+    /// The user-written subscriber, whose callbacks and fault path replace the built-in ones.
+    public var definition: SubscriberDefinition?
 
     public init(kind: Kind) {
         self.kind = kind
     }
 
+    /// A user-written subscriber.
+    public init(definition: SubscriberDefinition) {
+        self.kind = definition.registration == .interval ? .hmm : .kvm
+        self.definition = definition
+    }
+
+    /// The name `mirror = …` gives it.
+    public var name: String { definition?.name ?? kind.rawValue }
+
     /// The callbacks the subscriber implements.
     public var ops: NotifierOps {
+        if let definition { return definition.ops }
         switch kind {
         case .hmm, .hmmNoReadRetry: return NotifierOps()  // interval notifiers register with a NULL subscription
         case .kvm: return NotifierOps(release: true, invalidateRangeStart: true, invalidateRangeEnd: true)
@@ -43,7 +58,7 @@ public struct MirrorConfiguration: Sendable, Equatable {
 
     /// Whether its invalidation callbacks may sleep: dmirror takes a mutex; KVM's blockable
     /// start may reschedule while zapping.
-    public var callbacksMaySleep: Bool { true }
+    public var callbacksMaySleep: Bool { definition?.maySleep ?? true }
 
     /// Whether it is KVM (one VM shared by every vCPU thread).
     public var isKVM: Bool { kind == .kvm || kind == .kvmInvalidateRange }
@@ -53,5 +68,5 @@ public struct MirrorConfiguration: Sendable, Equatable {
     var readsRetry: Bool { kind != .hmmNoReadRetry }
 
     /// The thread-name prefix of the devices bound to it.
-    public var threadPrefix: String { isKVM ? "VCPU" : "MIR" }
+    public var threadPrefix: String { isKVM && definition == nil ? "VCPU" : "MIR" }
 }

@@ -105,14 +105,34 @@ enum MirrorProgram {
 
     /// Appends the CPU's fault program with its labels renamed and every return turned into a
     /// jump to `resume`.
-    static func inlineFault(into b: inout ProgramBuilder, resume: String, deviceMemory: Bool) {
+    static func inlineFault(into b: inout ProgramBuilder, resume: String, deviceMemory: Bool, prefix: String = "fault.") {
         for instruction in FaultProgram.build(architecture: b.architecture, era: b.era, deviceMemory: deviceMemory) {
             switch instruction {
             case let .step(step): b.step(step)
-            case let .jump(label, condition): b.jump(to: "fault." + label, if: condition)
-            case let .label(name): b.label("fault." + name)
+            case let .jump(label, condition): b.jump(to: prefix + label, if: condition)
+            case let .label(name): b.label(prefix + name)
             case .ret: b.jump(to: resume, if: .always)
             }
+        }
+    }
+
+    /// Appends a user-written fault path (already built) with its labels renamed: a return
+    /// right after `mirror_fail_access` still ends the command with the error, every other
+    /// return jumps to `success`.
+    static func inlineUserFault(_ source: [Instruction], into b: inout ProgramBuilder, success: String) {
+        let prefix = "dmirror_fault."
+        var failed = false
+        for instruction in source {
+            switch instruction {
+            case let .step(step):
+                b.step(step)
+                failed = step.kind == .mirrorFailAccess
+                continue
+            case let .jump(label, condition): b.jump(to: prefix + label, if: condition)
+            case let .label(name): b.label(prefix + name)
+            case .ret: if failed { b.ret() } else { b.jump(to: success, if: .always) }
+            }
+            failed = false
         }
     }
 }

@@ -176,6 +176,7 @@ extension World {
     /// page; KVM's `mmu_lock`). dmirror's `range_end` (`mn_itree_inv_end`) takes no driver lock.
     func mirrorCallbacksEnabled(for kind: StepKind, thread: Int, in state: WorldState) -> Bool {
         guard hasMirror, mirrorRegistered else { return true }
+        if userSubscriber != nil { return userCallbacksEnabled(for: kind, thread: thread, in: state) }
         guard isHMM else { return !layout.mirrorLock.contains { state.flag($0) } }
         guard case let .rangeStart(event, owner) = kind else { return true }
         let page = faultContext(thread, in: state).page
@@ -206,6 +207,10 @@ extension World {
     func mirrorInvalidateStart(_ thread: Int, page: Int, event: NotifierEvent, owner: RangeOwner, in state: inout WorldState,
                                log: inout StepLog) {
         guard hasMirror, mirrorRegistered, let mirror = configuration.mirror else { return }
+        if mirror.definition != nil {
+            userInvalidateStart(thread, page: page, event: event, owner: owner, blockable: true, in: &state, log: &log)
+            return
+        }
         if mirror.isKVM && isReleased(state) { return }  // hlist subscriptions are unhashed
         checkCallbackContext(thread, in: &state, log: &log)
         if mirror.isKVM {
@@ -218,25 +223,20 @@ extension World {
             return
         }
         state.set(layout.itreeActive, state.get(layout.itreeActive) &+ 1)
+        invalidateSnapshotNotifiers(page: page, in: &state, log: &log)
         let skipped = skippedInstance(event: event, owner: owner, thread: thread, in: state)
         var erased: [String] = []
         for instance in layout.mirrorTable.indices {
             let device = mirrorThreads[instance]
-            let snapshot = snapshotPage(of: device, in: state)
-            if snapshot == page {
-                state.setFlag(layout.threads[device].stale, true)
-                state.setFlag(layout.threads[device].snapshotBusy, true)
-                log.count(\.rangeCallbacks)
-            }
+            log.count(\.rangeCallbacks)  // called even when it skips the range
             guard instance != skipped else { continue }
             state.setFlag(layout.intervalBusy[instance], true)
-            if snapshot == nil { state.setFlag(layout.threads[device].stale, true) }
+            if snapshotPage(of: device, in: state) == nil { state.setFlag(layout.threads[device].stale, true) }
             if state.get(layout.mirrorTable[instance][page]) != 0 {
                 state.set(layout.mirrorTable[instance][page], 0)
                 log.count(\.mirrorErases)
             }
             erased.append(threadNames[device])
-            log.count(\.rangeCallbacks)
         }
         var text = "dmirror_interval_invalidate: "
         if !erased.isEmpty {
@@ -249,17 +249,42 @@ extension World {
         log.effect(text)
     }
 
-    /// Whether a non-blocking `range_start` fails now: dmirror only trylocks its mutex in
+    /// The first dmirror device (in the interval tree's order, the devices' order) whose
+    /// callback fails a non-blocking `range_start` now: dmirror only trylocks its mutex in
     /// non-blockable mode and returns false when another thread holds it (KVM never fails).
-    func mirrorRefusesNonblockingStart(in state: WorldState) -> Bool {
-        guard hasMirror, mirrorRegistered, configuration.mirror?.isKVM == false else { return false }
-        return layout.mirrorLock.contains { state.flag($0) }
+    func mirrorNonblockingFailure(in state: WorldState) -> Int? {
+        guard hasMirror, mirrorRegistered, configuration.mirror?.isKVM == false else { return nil }
+        return layout.mirrorLock.indices.first { state.flag(layout.mirrorLock[$0]) }
+    }
+
+    /// A non-blocking `range_start` that device `failing` refuses: `mn_itree_invalidate` has
+    /// already called the devices before it, which set their sequence and erased the page, and
+    /// unwinds with `mn_itree_inv_end` before returning `-EAGAIN`.
+    func mirrorInvalidateStartFailing(_ thread: Int, page: Int, at failing: Int, in state: inout WorldState,
+                                      log: inout StepLog) {
+        state.set(layout.itreeActive, state.get(layout.itreeActive) &+ 1)
+        for instance in 0...failing {
+            log.count(\.rangeCallbacks)
+            guard instance < failing else { break }
+            let device = mirrorThreads[instance]
+            state.setFlag(layout.intervalBusy[instance], true)
+            if snapshotPage(of: device, in: state) == nil { state.setFlag(layout.threads[device].stale, true) }
+            if state.get(layout.mirrorTable[instance][page]) != 0 {
+                state.set(layout.mirrorTable[instance][page], 0)
+                log.count(\.mirrorErases)
+            }
+            log.effect("dmirror_interval_invalidate (\(threadNames[device])): mmu_interval_set_seq, mirror[\(pageName(page))] erased")
+        }
+        log.effect("dmirror_interval_invalidate (\(threadNames[mirrorThreads[failing]])): mutex_trylock fails, returns false")
+        intervalTreeInvalidateEnd(in: &state, log: &log)
+        log.effect("mmu_notifier_invalidate_range_start_nonblock: -EAGAIN")
     }
 
     /// `__mmu_notifier_invalidate_range_end` for the range subscriber: `mn_itree_inv_end`, or
     /// KVM's `kvm_mmu_invalidate_end` (`mmu_invalidate_seq++`, `in_progress--`).
     func mirrorInvalidateEnd(_ thread: Int, in state: inout WorldState, log: inout StepLog) {
         guard hasMirror, mirrorRegistered, let mirror = configuration.mirror else { return }
+        if mirror.definition != nil { return userInvalidateEnd(thread, in: &state, log: &log) }
         if mirror.isKVM && isReleased(state) { return }  // hlist subscriptions are unhashed
         if mirror.isKVM {
             checkCallbackContext(thread, in: &state, log: &log)
@@ -274,6 +299,12 @@ extension World {
             log.count(\.rangeCallbacks)
             return
         }
+        intervalTreeInvalidateEnd(in: &state, log: &log)
+    }
+
+    /// `mn_itree_inv_end` (mm/mmu_notifier.c): one invalidation fewer is active; when none is,
+    /// the tree's sequence is even again and `mmu_interval_read_begin` waiters wake.
+    func intervalTreeInvalidateEnd(in state: inout WorldState, log: inout StepLog) {
         guard state.get(layout.itreeActive) > 0 else {
             state.setFlag(layout.unbalanced, true)
             log.effect("BUG: mn_itree_inv_end with no active invalidation (active_invalidate_ranges underflows)")
@@ -288,9 +319,20 @@ extension World {
         log.effect("mn_itree_inv_end\(active == 0 ? ": invalidate_seq even again, waiters woken" : "")")
     }
 
+    /// The SNAPSHOT commands' temporary interval notifiers over `page`
+    /// (`dmirror_snapshot_invalidate`): each bumps its sequence, so the snapshot's
+    /// `read_retry` fails and its `read_begin` waits for the invalidation to end.
+    func invalidateSnapshotNotifiers(page: Int, in state: inout WorldState, log: inout StepLog) {
+        for device in mirrorThreads where snapshotPage(of: device, in: state) == page {
+            state.setFlag(layout.threads[device].stale, true)
+            state.setFlag(layout.threads[device].snapshotBusy, true)
+            log.count(\.rangeCallbacks)
+        }
+    }
+
     /// A callback that may sleep, called with the PTL (a spinlock) held: "sleeping function
     /// called from invalid context".
-    private func checkCallbackContext(_ thread: Int, in state: inout WorldState, log: inout StepLog) {
+    func checkCallbackContext(_ thread: Int, in state: inout WorldState, log: inout StepLog) {
         guard configuration.mirror?.callbacksMaySleep == true, state.get(layout.ptl) == UInt64(thread + 1) else { return }
         state.setFlag(layout.sleepInAtomic, true)
         log.effect("BUG: sleeping function called from invalid context (callback may sleep, PTL held)")

@@ -15,7 +15,7 @@ extension World {
         BuiltInInvariant(name: "secondary-bounded-after-return",
                          summary: "once munmap, mprotect, reclaim, migration, KSM or mkclean returns (and no other kernel path is on the page), no IOTLB or ATC entry grants more than the PTE"),
         BuiltInInvariant(name: "no-sleep-in-atomic",
-                         summary: "no notifier callback that may sleep is called with the PTL (a spinlock) held"),
+                         summary: "no notifier callback that may sleep is called with the PTL (a spinlock) held, and none sleeps in a non-blockable invalidation"),
         BuiltInInvariant(name: "no-install-in-invalidation",
                          summary: "a range subscriber never installs a mirror entry for a page while an invalidation of it is between range_start and range_end"),
         BuiltInInvariant(name: "start-end-balanced",

@@ -78,7 +78,11 @@ public struct World: TransitionSystem, Sendable {
                                        deviceMemory: configuration.usesDeviceMemory)
         self.rules = configuration.architecture.rules
         try World.validate(configuration)
-        for (path, needs) in zip(configuration.paths, programs.pathNeeds) where needs.contains(.mirrorDevice) {
+        let called = Set(configuration.threads.flatMap(\.operations).compactMap { operation -> Int? in
+            if case let .path(index, _) = operation { return index } else { return nil }
+        })
+        for (index, (path, needs)) in zip(configuration.paths, programs.pathNeeds).enumerated()
+        where needs.contains(.mirrorDevice) && called.contains(index) {
             throw .unsupported("path \(path.name) has a mirror device's steps (its walk, snapshot, table or lock); only MIR… and VCPU… threads run them, and a path runs on a CPU")
         }
 
