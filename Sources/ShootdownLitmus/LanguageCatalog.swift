@@ -34,6 +34,29 @@ public enum LanguageCatalog {
         Entry(syntax: "kvm", summary: "KVM: invalidate_range_start/end, mmu_invalidate_in_progress and _seq; VCPU… threads share one VM"),
         Entry(syntax: "kvm-invalidate-range", summary: "KVM with the pre-2023 invalidate_range hook: refused with -EINVAL from v6.6"),
         Entry(syntax: "hmm-no-read-retry", summary: "a broken dmirror that skips mmu_interval_read_retry"),
+        Entry(syntax: "NAME", summary: "the scenario's own 'subscriber NAME { … }' (docs/SUBSCRIBERS.md)"),
+    ]
+
+    /// What a `subscriber` block's settings, callbacks and statements are.
+    public static let subscriberSyntax: [Entry] = [
+        Entry(syntax: "registration interval|range;", summary: "mmu_interval_notifier_insert per device (MIR…), or one mmu_notifier_register for all"),
+        Entry(syntax: "sleeps yes|no;", summary: "whether the callbacks may sleep (default yes)"),
+        Entry(syntax: "lock NAME;", summary: "the driver's lock: the callbacks' lock statements and the fault path's mirror_lock"),
+        Entry(syntax: "fault PATH;", summary: "the path a device runs when its table lacks a translation"),
+        Entry(syntax: "invalidate [FN] { … }", summary: "interval: mmu_interval_notifier_ops.invalidate, returns true|false"),
+        Entry(syntax: "invalidate_range_start [FN] { … }", summary: "range: returns 0|-EAGAIN"),
+        Entry(syntax: "invalidate_range_end [FN] { … }", summary: "range: after the PTEs changed"),
+        Entry(syntax: "release [FN] { … }", summary: "range: from exit_mmap (mn_hlist_release)"),
+        Entry(syntax: "mutex_lock(L) / spin_lock(L)", summary: "wait for the driver's lock and take it (mutex_lock may sleep)"),
+        Entry(syntax: "mutex_trylock(L) else return V", summary: "take the lock if free, else return V"),
+        Entry(syntax: "mutex_unlock(L) / spin_unlock(L)", summary: "drop the lock"),
+        Entry(syntax: "mmu_interval_set_seq", summary: "interval: read_retry fails for earlier reads; read_begin waits until the end"),
+        Entry(syntax: "mmu_invalidate_seq++", summary: "range: every device's sequence snapshot is stale"),
+        Entry(syntax: "mmu_invalidate_in_progress++ / --", summary: "range: the count kvm_must_retry tests"),
+        Entry(syntax: "mirror_erase", summary: "erase the range from the device's table"),
+        Entry(syntax: "flush_device_tlbs", summary: "flush the devices' TLBs after an erase that removed an entry (counted)"),
+        Entry(syntax: "return V", summary: "end the callback with V"),
+        Entry(syntax: "if GUARD STATEMENT", summary: "guards: blockable, nonblockable, own_migration, mapped"),
     ]
 
     /// The features an `iommu` line (or a variants axis) can set.

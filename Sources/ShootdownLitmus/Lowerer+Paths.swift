@@ -62,6 +62,9 @@ extension Lowerer {
                 throw error("a path's calls act on its page '\(path.parameter.value)', not '\(argument.value)'",
                             at: argument.location)
             }
+            if known == .handleMMFault, let guardWord = step.condition {
+                throw error("handle_mm_fault is inlined whole and takes no guard", at: guardWord.location)
+            }
             action = .call(known)
         case let .raw(kind, argument, call):
             action = .raw(try lowerStepKind(kind, argument), call: call.value)

@@ -90,7 +90,7 @@ extension Parser {
     mutating func parseLibraryFile() throws(LitmusError) -> LibraryAST {
         let library = try parseLibrary()
         guard current.isEndOfFile else {
-            throw failure("expected a 'path' or 'subscriber' block or an include; an included file before the initial state holds only those",
+            throw failure("an included file before the initial state holds 'path' and 'subscriber' blocks and includes only; include declarations inside the initial state block: { include \"FILE\"; }",
                           at: current.location, suggestion: current.word.flatMap { NearestWord.suggest($0, among: ["path", "subscriber", "include"]) })
         }
         guard diagnostics.isEmpty else { throw LitmusError(diagnostics: diagnostics) }

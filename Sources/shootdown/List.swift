@@ -18,6 +18,7 @@ struct List: ParsableCommand {
         })
         section("IOMMUs (iommu = NAME FEATURE…)", LanguageCatalog.iommus.map { ($0.syntax, $0.summary) })
         section("Range subscribers (mirror = NAME)", LanguageCatalog.mirrors.map { ($0.syntax, $0.summary) })
+        section("A subscriber block (subscriber NAME { … }, docs/SUBSCRIBERS.md)", LanguageCatalog.subscriberSyntax.map { ($0.syntax, $0.summary) })
         section("IOMMU features", LanguageCatalog.iommuFeatures.map { ($0.syntax, $0.summary) })
         section("Operations a thread can run (devices only read and write)", LanguageCatalog.operations.map { ($0.syntax, $0.summary) })
         section("Kernel calls a path can use (path NAME(x) { [FUNCTION:] CALL; … })",

@@ -150,10 +150,17 @@ import Testing
         #expect(diagnostic.suggestion == suggestion)
     }
 
-    @Test func anIncludeOutsideTheBlockSaysWhereItBelongs() throws {
-        let diagnostic = try #require(firstDiagnostic("arm64 t\ninclude \"p.inc\";\n CPU0 ;\n *x = 1 ;\n"))
-        #expect(diagnostic.location.description == "t.litmus:2:1")
-        #expect(diagnostic.message == "an include stands inside the initial state block: { include \"FILE\"; }")
+    @Test func anIncludeBeforeTheBlockReadsPathsAndSubscribersOnly() throws {
+        let source = "arm64 t\ninclude \"p.inc\";\n{\n  page x: value 0;\n}\n CPU0 ;\n *x = 1 ;\n"
+        let folder = try Folder(["t.litmus": source, "p.inc": "page y: value 0;\n"])
+        defer { folder.remove() }
+        let diagnostic = try #require(Self.diagnostics("t.litmus", in: folder).first)
+        #expect(diagnostic.location.description == folder.file("p.inc") + ":1:1")
+        #expect(diagnostic.message == "an included file before the initial state holds 'path' and 'subscriber' blocks and includes only; include declarations inside the initial state block: { include \"FILE\"; }")
+        #expect(diagnostic.notes == ["included from t.litmus:2:1"] || diagnostic.notes.first?.hasSuffix("t.litmus:2:1") == true)
+        let library = try Folder(["t.litmus": source, "p.inc": "path p(x) { pte_offset_map_lock(x); }\n"])
+        defer { library.remove() }
+        #expect(Self.diagnostics("t.litmus", in: library).isEmpty)
     }
 
     @Test func anIncludedFileHoldsDeclarationsOnly() throws {

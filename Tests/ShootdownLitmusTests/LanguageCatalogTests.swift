@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func everyRangeSubscriberIsListed() {
-        #expect(LanguageCatalog.mirrors.map(\.syntax) == MirrorConfiguration.Kind.allCases.map(\.rawValue))
+        #expect(LanguageCatalog.mirrors.map(\.syntax) == MirrorConfiguration.Kind.allCases.map(\.rawValue) + ["NAME"])
+        #expect(LanguageCatalog.subscriberSyntax.count == 18)
     }
 
     @Test func everyIOMMUAndFeatureIsListed() {

@@ -37,7 +37,7 @@ public struct KernelPrograms: Sendable {
         }
         if let mirror, !mirror.isKVM {
             dmirror = DmirrorCommand.kinds.map { command in
-                if let userFault, command.name == "READ" || command.name == "WRITE" {
+                if let userFault, command.copiesThroughMirror {
                     return Program(name: "dmirror " + command.name,
                                    source: DmirrorProgram.access(write: command.writes, readRetry: true, deviceMemory: deviceMemory,
                                                                  userFault: userFault, architecture: architecture,

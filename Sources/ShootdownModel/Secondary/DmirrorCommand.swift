@@ -29,6 +29,14 @@ public enum DmirrorCommand: Sendable, Hashable {
     case release
 
     /// The ioctl's name in the scenario language.
+    /// Whether it is `READ` or `WRITE`, which copy through the mirror table and fault it in.
+    var copiesThroughMirror: Bool {
+        switch self {
+        case .read, .write: return true
+        default: return false
+        }
+    }
+
     public var name: String {
         switch self {
         case .read: return "READ"
