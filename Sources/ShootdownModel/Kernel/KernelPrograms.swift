@@ -15,26 +15,28 @@ public struct KernelPrograms: Sendable {
     /// The dmirror ioctls (HMM mirrors only), indexed by ``DmirrorCommand/programIndex``.
     public let dmirror: [Program]
 
-    /// With `deviceMemory`, the fault path handles device-private and device-exclusive entries.
+    /// With `deviceMemory`, the fault path handles device-private and device-exclusive entries;
+    /// with `fileBacked`, VMAs that are not anonymous (`do_fault`, page-cache pages).
     public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = [],
-                mirror: MirrorConfiguration? = nil, deviceMemory: Bool = false) {
+                mirror: MirrorConfiguration? = nil, deviceMemory: Bool = false, fileBacked: Bool = false) {
         func rewrite(_ source: [Instruction]) -> [Instruction] {
             policy.rewrites.reduce(source) { $1.apply(to: $0) }
         }
         fault = Program(name: "handle_mm_fault",
-                        source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory)))
+                        source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory,
+                                                                  fileBacked: fileBacked)))
         munmap = Program(name: "munmap",
                          source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
         self.mirror = mirror.map { mirror in
             Program(name: mirror.isKVM ? "kvm_mmu_page_fault" : "dmirror_fault",
                     source: rewrite(MirrorProgram.build(mirror, architecture: architecture, era: policy.era,
-                                                        deviceMemory: deviceMemory)))
+                                                        deviceMemory: deviceMemory, fileBacked: fileBacked)))
         }
         if let mirror, !mirror.isKVM {
             dmirror = DmirrorCommand.kinds.map { command in
                 Program(name: "dmirror " + command.name,
                         source: rewrite(DmirrorProgram.build(command, mirror: mirror, architecture: architecture, era: policy.era,
-                                                             deviceMemory: deviceMemory)))
+                                                             deviceMemory: deviceMemory, fileBacked: fileBacked)))
             }
         } else {
             dmirror = []
