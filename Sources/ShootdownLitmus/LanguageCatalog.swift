@@ -16,7 +16,9 @@ public enum LanguageCatalog {
         [Entry(syntax: "r0 = *x", summary: "read x into register r0 (a CPU load or a device DMA read)"),
          Entry(syntax: "*x = V", summary: "write V to x (a CPU store or a device DMA write)"),
          Entry(syntax: "munmap(x)", summary: "unmap_vmas: zap the PTE under an mmu_gather, flush the TLBs, free the page"),
-         Entry(syntax: "madvise(x, MADV_POPULATE_WRITE)", summary: "fault the page in for writing, as a write fault does")]
+         Entry(syntax: "madvise(x, MADV_POPULATE_WRITE)", summary: "fault the page in for writing, as a write fault does"),
+         Entry(syntax: "gup_test(x, COMMAND, FOLL_WRITE[, FOLL_LONGTERM])",
+               summary: "a gup_test ioctl: get_user_pages*/pin_user_pages* write-fault the page in, then drop the reference")]
             + KernelOperation.allCases.map { Entry(syntax: $0.spelled(page: "x"), summary: $0.summary) }
             + [Entry(syntax: "NAME(x)", summary: "run the scenario's own 'path NAME(x) { … }'")]
     }

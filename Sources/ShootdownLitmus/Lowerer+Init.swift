@@ -2,7 +2,7 @@ import ShootdownModel
 
 extension Lowerer {
     static let initKeywords = ["page", "tlb", "iotlb", "atc"]
-    static let pageAttributes = ["anon", "vma", "value", "pte", "cow", "contig", "unmapped"]
+    static let pageAttributes = ["anon", "file", "mixedmap", "vma", "value", "pte", "cow", "contig", "unmapped"]
 
     /// `page x: anon, vma rw, value 0, pte rw clean, cow`
     mutating func lowerPage(_ declaration: InitDeclAST) throws(LitmusError) {
@@ -16,12 +16,24 @@ extension Lowerer {
         var page = PageDeclaration(name: name.value, mapping: .present(write: true, dirty: true))
         var unmappedAt: Located<String>?
         var pteAt: Located<String>?
+        var backingAt: Located<String>?
+        var valueAt: Located<String>?
         for group in declaration.groups {
             guard let head = group.first else { continue }
             let rest = Array(group.dropFirst())
             switch head.value {
-            case "anon":
+            case "anon", "file", "mixedmap":
                 try expectNothing(after: head, in: rest)
+                if let backingAt, backingAt.value != head.value {
+                    throw error("a page is 'anon', 'file' or 'mixedmap', not both '\(backingAt.value)' and '\(head.value)'",
+                                at: head.location)
+                }
+                backingAt = head
+                switch head.value {
+                case "file": page.backing = .privateFile
+                case "mixedmap": page.backing = .dmirrorMixedMap
+                default: page.backing = .anonymous
+                }
             case "cow":
                 try expectNothing(after: head, in: rest)
                 page.cowShared = true
@@ -34,6 +46,7 @@ extension Lowerer {
                 }
                 try expectNothing(after: first, in: Array(rest.dropFirst()))
                 page.value = value
+                valueAt = head
             case "vma":
                 guard rest.count == 1, ["rw", "ro", "none"].contains(rest[0].value) else {
                     throw error("'vma' takes 'rw', 'ro' or 'none' (PROT_NONE)", at: (rest.first ?? head).location,
@@ -53,6 +66,7 @@ extension Lowerer {
                             at: head.location, suggesting: head.value, among: Lowerer.pageAttributes)
             }
         }
+        try lowerBacking(&page, backingAt: backingAt, pteAt: pteAt, valueAt: valueAt, unmappedAt: unmappedAt)
         if let unmappedAt {
             if let pteAt, page.mapping != .none {
                 throw error("an unmapped page (no VMA) has no PTE but 'pte none'", at: pteAt.location)
@@ -66,6 +80,33 @@ extension Lowerer {
         }
         pageIndex[name.value] = pages.count
         pages.append(page)
+    }
+
+    /// `file`: a private file mapping, whose PTE is none unless it maps the page-cache page
+    /// (`pte ro`). `mixedmap`: the dmirror device's own mapping, whose `mmap` inserted a zeroed
+    /// page; `vm_insert_page` maps it with a private mapping's `vm_page_prot`, read-only.
+    private func lowerBacking(_ page: inout PageDeclaration, backingAt: Located<String>?, pteAt: Located<String>?,
+                              valueAt: Located<String>?, unmappedAt: Located<String>?) throws(LitmusError) {
+        guard let backingAt, backingAt.value != "anon" else { return }
+        if let unmappedAt { throw error("an unmapped page has no VMA to be '\(backingAt.value)'", at: unmappedAt.location) }
+        if page.cowShared || page.contiguous || page.protNone {
+            throw error("a '\(backingAt.value)' page is not cow, contig or PROT_NONE", at: backingAt.location)
+        }
+        if backingAt.value == "file" {
+            if let pteAt {
+                guard page.mapping == .none || page.mapping == .present(write: false, dirty: false) else {
+                    throw error("a private file page maps nothing ('pte none') or its page-cache page read-only ('pte ro')",
+                                at: pteAt.location)
+                }
+            } else {
+                page.mapping = .none
+            }
+            return
+        }
+        if let pteAt { throw error("the dmirror's mmap maps its page read-only itself: drop 'pte'", at: pteAt.location) }
+        if let valueAt { throw error("the dmirror's mmap inserts a zeroed page: drop 'value'", at: valueAt.location) }
+        page.mapping = .present(write: false, dirty: false)
+        page.value = 0
     }
 
     /// `pte none | pte zero | pte ro [clean|dirty] | pte rw [clean|dirty]` (ro is clean, rw dirty by default)

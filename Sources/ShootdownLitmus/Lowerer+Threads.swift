@@ -1,7 +1,7 @@
 import ShootdownModel
 
 extension Lowerer {
-    static let calls = ["munmap", "madvise"] + mmCalls
+    static let calls = ["munmap", "madvise", "gup_test"] + mmCalls
     static let advice = ["MADV_POPULATE_WRITE"]
 
     /// Thread names decide their kind: `CPU…` or `P…` run on a CPU, `DEV…` are devices behind
@@ -93,7 +93,9 @@ extension Lowerer {
                         throw error("unknown operation '\(name.value)' (known: \(known.joined(separator: ", ")))",
                                     at: name.location, suggesting: name.value, among: known)
                     }
-                    if let result { throw error("\(name.value) returns nothing to store", at: result.location) }
+                    if name.value != "gup_test", let result {
+                        throw error("\(name.value) returns nothing to store", at: result.location)
+                    }
                     guard threads[index].kind == .cpu else {
                         throw error("only CPU threads call \(name.value)", at: name.location)
                     }
@@ -108,6 +110,15 @@ extension Lowerer {
                     if name.value == "munmap" {
                         guard arguments.count == 1 else { throw error("munmap takes one page, e.g. munmap(x)", at: name.location) }
                         operations.append(.munmap(page: try resolvePage(arguments[0])))
+                        continue
+                    }
+                    if name.value == "gup_test" {
+                        var test = try lowerGUPTest(name, arguments)
+                        if let result {
+                            if !registers.contains(result.value) { registers.append(result.value) }
+                            test.result = registers.firstIndex(of: result.value)
+                        }
+                        operations.append(.gupTest(test, page: try resolvePage(arguments[0])))
                         continue
                     }
                     guard arguments.count == 2 else {

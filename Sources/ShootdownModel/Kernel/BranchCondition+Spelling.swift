@@ -7,6 +7,8 @@ extension BranchCondition: SpelledCase {
         case .origNone: return "orig_none"
         case .pteChangedSinceEntry: return "pte_changed"
         case .pteNotNone: return "pte_not_none"
+        case .vmaNotAnonymous: return "vma_not_anonymous"
+        case .collectedPageCache: return "collected_page_cache"
         case .writeToReadOnlyPTE: return "write_to_readonly_pte"
         case .frameNotExclusive: return "frame_not_exclusive"
         case .notChanged: return "not_changed"

@@ -6,9 +6,12 @@
 enum FaultProgram {
     /// With `deviceMemory`, `do_swap_page` also handles device-private entries
     /// (`migrate_to_ram`) and device-exclusive ones (`remove_device_exclusive_entry`); worlds
-    /// without either leave those paths out.
-    static func build(architecture: Architecture, era: NotifierEra, deviceMemory: Bool = false) -> [Instruction] {
+    /// without either leave those paths out. With `fileBacked`, a none PTE in a VMA that is not
+    /// anonymous goes to `do_fault`; worlds whose VMAs are all anonymous leave it out.
+    static func build(architecture: Architecture, era: NotifierEra, deviceMemory: Bool = false,
+                      fileBacked: Bool = false) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
+        b.fileBacked = fileBacked
         let memory = "mm/memory.c"
         if architecture == .arm64 { b.jump(to: "hugetlb_fault", if: .contiguousHugePage) }
         b.jump(to: "do_swap_page", if: .origSwap)
@@ -85,6 +88,7 @@ enum FaultProgram {
 
         // do_anonymous_page: none PTE.
         b.label("do_anonymous_page")
+        if fileBacked { b.jump(to: "do_fault", if: .vmaNotAnonymous) }
         b.jump(to: "anon_lock", if: .readFault)
         b.step(.allocZeroed, in: "do_anonymous_page", file: memory, call: "alloc_anon_folio")
         b.label("anon_lock")
@@ -119,6 +123,7 @@ enum FaultProgram {
         b.ret()
 
         if architecture == .arm64 { hugetlbFault(into: &b) }
+        if fileBacked { doFault(into: &b) }
 
         b.label("anon_lost_race")
         b.step(.unlockPTL, in: "do_anonymous_page", file: memory, call: "pte_unmap_unlock (pte not none)")
@@ -133,6 +138,37 @@ enum FaultProgram {
             DeviceExclusiveProgram.removeExclusive(into: &b)
         }
         return b.source
+    }
+
+    /// `do_fault` (mm/memory.c) on a none PTE of a private mapping that is not anonymous: a read
+    /// fault maps the page `__do_fault` found (`do_read_fault`: the page-cache page, read-only
+    /// as a private mapping's `vm_page_prot` has it); a write fault copies that page into a new
+    /// anonymous one before taking the PTL (`do_cow_fault`: `copy_user_highpage`) and maps the
+    /// copy writable and dirty. Both end in `finish_fault`, which backs off if the PTE is no
+    /// longer none. No notifier is involved: a none PTE has nothing cached (KERNEL-FACTS §2.1).
+    private static func doFault(into b: inout ProgramBuilder) {
+        let memory = "mm/memory.c"
+        b.label("do_fault")
+        b.jump(to: "do_read_fault", if: .readFault)
+        b.step(.allocCopy, in: "do_cow_fault", file: memory, call: "__do_fault, copy_user_highpage")
+        b.step(.lockPTL, in: "finish_fault", file: memory, call: "pte_offset_map_lock")
+        b.jump(to: "cow_fault_lost_race", if: .pteNotNone)
+        b.step(.installNewPage, in: "finish_fault", file: memory, call: "set_pte_range")
+        b.step(.unlockPTL, in: "finish_fault", file: memory, call: "pte_unmap_unlock")
+        b.ret()
+        b.label("cow_fault_lost_race")
+        b.step(.unlockPTL, in: "finish_fault", file: memory, call: "pte_unmap_unlock (pte not none)")
+        b.step(.freeNewPage, in: "do_cow_fault", file: memory, call: "folio_put(cow_page)")
+        b.ret()
+        b.label("do_read_fault")
+        b.step(.lockPTL, in: "finish_fault", file: memory, call: "pte_offset_map_lock")
+        b.jump(to: "read_fault_lost_race", if: .pteNotNone)
+        b.step(.installPageCachePage, in: "finish_fault", file: memory, call: "set_pte_range (read-only)")
+        b.step(.unlockPTL, in: "finish_fault", file: memory, call: "pte_unmap_unlock")
+        b.ret()
+        b.label("read_fault_lost_race")
+        b.step(.unlockPTL, in: "finish_fault", file: memory, call: "pte_unmap_unlock (pte not none)")
+        b.ret()
     }
 
     /// `hugetlb_fault` on a present arm64 contiguous hugetlb mapping (mm/hugetlb.c): the write

@@ -190,7 +190,7 @@ extension KernelPath {
     /// applies to what each kernel call expands to; raw steps, branches and labels stay as
     /// written. Falling off the end returns: a `return` is added unless the path ends with one
     /// or with an unconditional jump.
-    func build(architecture: Architecture, era: NotifierEra, deviceMemory: Bool = false,
+    func build(architecture: Architecture, era: NotifierEra, deviceMemory: Bool = false, fileBacked: Bool = false,
                rewrite: ([Instruction]) -> [Instruction] = { $0 }) -> [Instruction] {
         var source: [Instruction] = []
         var faults = 0
@@ -205,6 +205,7 @@ extension KernelPath {
                     faults += 1
                     let prefix = faults == 1 ? "fault." : "fault\(faults)."
                     var builder = ProgramBuilder(architecture: architecture, era: era)
+                    builder.fileBacked = fileBacked
                     builder.step(.enterNestedFault, in: step.function, file: file, call: PathCall.handleMMFault.rawValue)
                     MirrorProgram.inlineFault(into: &builder, resume: prefix + "return", deviceMemory: deviceMemory, prefix: prefix)
                     builder.label(prefix + "return")

@@ -15,25 +15,28 @@ public struct KernelPrograms: Sendable {
     /// The dmirror ioctls (HMM mirrors only), indexed by ``DmirrorCommand/programIndex``.
     public let dmirror: [Program]
 
-    /// With `deviceMemory`, the fault path handles device-private and device-exclusive entries.
+    /// With `deviceMemory`, the fault path handles device-private and device-exclusive entries;
+    /// with `fileBacked`, VMAs that are not anonymous (`do_fault`, page-cache pages).
     public init(architecture: Architecture, policy: KernelPolicy, paths: [KernelPath] = [],
-                mirror: MirrorConfiguration? = nil, deviceMemory: Bool = false) {
+                mirror: MirrorConfiguration? = nil, deviceMemory: Bool = false, fileBacked: Bool = false) {
         func rewrite(_ source: [Instruction]) -> [Instruction] {
             policy.rewrites.reduce(source) { $1.apply(to: $0) }
         }
         fault = Program(name: "handle_mm_fault",
-                        source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory)))
+                        source: rewrite(FaultProgram.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory,
+                                                                  fileBacked: fileBacked)))
         munmap = Program(name: "munmap",
                          source: rewrite(UnmapProgram.build(architecture: architecture, era: policy.era)))
         // A user-written subscriber's fault path is built like a path: its kernel calls are
         // rewritten where they expand, not again as a whole.
         let userFault = mirror?.definition.map {
-            $0.faultPath.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory, rewrite: rewrite)
+            $0.faultPath.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory, fileBacked: fileBacked,
+                               rewrite: rewrite)
         }
         self.mirror = mirror.map { mirror in
             Program(name: mirror.definition?.faultPath.name ?? (mirror.isKVM ? "kvm_mmu_page_fault" : "dmirror_fault"),
                     source: userFault ?? rewrite(MirrorProgram.build(mirror, architecture: architecture, era: policy.era,
-                                                                     deviceMemory: deviceMemory)))
+                                                                     deviceMemory: deviceMemory, fileBacked: fileBacked)))
         }
         if let mirror, !mirror.isKVM {
             dmirror = DmirrorCommand.kinds.map { command in
@@ -45,7 +48,8 @@ public struct KernelPrograms: Sendable {
                 }
                 return Program(name: "dmirror " + command.name,
                                source: rewrite(DmirrorProgram.build(command, mirror: mirror, architecture: architecture,
-                                                                    era: policy.era, deviceMemory: deviceMemory)))
+                                                                    era: policy.era, deviceMemory: deviceMemory,
+                                                                    fileBacked: fileBacked)))
             }
         } else {
             dmirror = []
@@ -55,6 +59,7 @@ public struct KernelPrograms: Sendable {
         }
         self.paths = paths.map { path in
             Program(name: path.name, source: path.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory,
+                                                         fileBacked: fileBacked,
                                                          rewrite: rewrite))
         }
         pathNeeds = self.paths.map(ProgramNeeds.init)

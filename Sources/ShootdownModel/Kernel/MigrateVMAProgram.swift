@@ -31,6 +31,8 @@ enum MigrateVMAProgram {
         b.jump(to: readback, if: .notCollected)
         b.step(.devmemAllocCopy, in: "dmirror_migrate_alloc_and_copy", file: hmm,
                call: "dmirror_devmem_alloc_page, copy_highpage / clear_highpage")
+        // __migrate_device_pages refuses a source folio with a mapping (a page-cache page).
+        if b.fileBacked { b.jump(to: "restore", if: .collectedPageCache) }
         b.jump(to: "insert", if: .collectedHole)
         b.label("map")
         b.step(.dmirrorMapMigrated, in: "dmirror_migrate_finalize_and_map", file: hmm,
@@ -41,6 +43,15 @@ enum MigrateVMAProgram {
         b.label("unlock")
         b.step(.unlockPage, in: "__migrate_device_finalize", file: file, call: "folio_unlock")
         b.jump(to: readback, if: .always)
+
+        // A page-cache page that __migrate_device_pages would not migrate: dmirror maps nothing,
+        // and __migrate_device_finalize drops the device page and restores the old PTE.
+        if b.fileBacked {
+            b.label("restore")
+            b.step(.freeNewPage, in: "__migrate_device_finalize", file: file, call: "folio_put(dst)")
+            b.removeMigrationPTE(.restoreOrigPTE, call: "remove_migration_ptes(src, src)")
+            b.jump(to: "unlock", if: .always)
+        }
 
         // A hole: __migrate_device_pages → migrate_vma_insert_page.
         b.label("insert")

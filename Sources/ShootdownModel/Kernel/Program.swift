@@ -8,6 +8,11 @@ public enum BranchCondition: String, Hashable, Sendable, CaseIterable {
     case pteChangedSinceEntry
     /// The PTE is not none (`!pte_none` recheck in `do_anonymous_page`).
     case pteNotNone
+    /// The page's VMA is not anonymous (`!vma_is_anonymous`): a none PTE goes to `do_fault`.
+    case vmaNotAnonymous
+    /// `migrate_vma_collect` unmapped a page that has a mapping (a page-cache page), which
+    /// `__migrate_device_pages` will not migrate to device memory.
+    case collectedPageCache
     /// A write fault on a PTE without write permission (`do_wp_page`).
     case writeToReadOnlyPTE
     /// The mapped frame is not exclusively ours (COW-shared or the zero page), so `do_wp_page`

@@ -3,6 +3,9 @@
 struct ProgramBuilder {
     let architecture: Architecture
     let era: NotifierEra
+    /// Whether some page's VMA is not anonymous: the fault path then has `do_fault`, and
+    /// `migrate_vma` refuses page-cache pages.
+    var fileBacked = false
     private(set) var source: [Instruction] = []
 
     init(architecture: Architecture, era: NotifierEra) {

@@ -13,7 +13,7 @@ extension StepKind {
         }
         kinds += NotifierEvent.allCases.map(StepKind.rangeStartNonblock)
         kinds += [.rangeEnd(onlyEnd: false), .rangeEnd(onlyEnd: true), .allocZeroed, .allocCopy, .freeNewPage,
-                  .installNewPage, .installZeroPage, .detachVMA, .zapPTE, .freeGatheredPages, .mmapWriteLock,
+                  .installNewPage, .installZeroPage, .installPageCachePage, .detachVMA, .zapPTE, .freeGatheredPages, .mmapWriteLock,
                   .mmapWriteUnlock]
         kinds += VMAProtection.allCases.map(StepKind.setVMAProtection)
         kinds += VMAProtection.allCases.map(StepKind.modifyProtection)
@@ -57,6 +57,7 @@ extension StepKind {
         case .freeNewPage: return "free_new_page"
         case .installNewPage: return "install_new_page"
         case .installZeroPage: return "install_zero_page"
+        case .installPageCachePage: return "install_page_cache_page"
         case .detachVMA: return "detach_vma"
         case .zapPTE: return "zap_pte"
         case .freeGatheredPages: return "free_gathered_pages"

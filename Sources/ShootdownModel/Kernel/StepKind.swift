@@ -39,6 +39,9 @@ public enum StepKind: Hashable, Sendable {
     case installNewPage
     /// Point the PTE at the shared zero page, read-only (`do_anonymous_page`, read fault).
     case installZeroPage
+    /// Point the PTE at the page-cache page of a private file mapping, read-only
+    /// (`finish_fault` after `do_read_fault`).
+    case installPageCachePage
     /// munmap's VMA removal under the mmap write lock, downgraded to read for the zap
     /// (`do_vmi_align_munmap`).
     case detachVMA
@@ -238,7 +241,7 @@ extension StepKind {
     /// Whether the step writes the PTE of the thread's page.
     var writesPTE: Bool {
         switch self {
-        case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .zapPTE, .modifyProtection, .getAndClear,
+        case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .installPageCachePage, .zapPTE, .modifyProtection, .getAndClear,
              .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
              .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake, .replaceWithNewPage,
              .migrateCollect, .insertDevicePrivate, .finalizeToDevice, .convertToDeviceExclusive, .restoreExclusive:

@@ -33,7 +33,7 @@ extension World {
         case let .migrateCollect(source):
             collect(source, thread: thread, page: page, in: &state, log: &log)
         case .devmemAllocCopy:
-            let collected = state.get(fields.migrate) == 1
+            let collected = state.get(fields.migrate) == 1 || state.get(fields.migrate) == 3
             let source = Int(state.get(fields.gatherFrame))
             guard let frame = allocate(thread, page: page, copying: collected ? source : nil, in: &state) else { return }
             log.effect("device page: frame \(frame) \(collected ? "copied from frame \(source)" : "cleared") (value \(frameValue(frame, in: state)))")
@@ -109,6 +109,9 @@ extension World {
         state.set(fields.migrate, 0)
         switch source {
         case .system:
+            if entry.isNone && configuration.pages[page].backing != .anonymous {
+                return log.effect("pte[\(name)] = \(entry): a hole in a VMA that is not anonymous, not collected")
+            }
             if entry.isNone || (entry.present && entry.frame == World.zeroFrame) {
                 guard lockFree else { return log.effect("pte[\(name)] = \(entry): hole, but a migration holds it") }
                 state.set(lock, me)
@@ -127,6 +130,11 @@ extension World {
         }
         state.set(lock, me)
         state.set(fields.migrate, 1)
+        if source == .system && configuration.pages[page].backing == .privateFile && entry.frame == initialFrame[page] {
+            // The page cache's page: collected, but __migrate_device_pages will refuse it.
+            state.set(fields.migrate, 3)
+            setOrig(thread, entry, in: &state)
+        }
         state.set(fields.gatherFrame, UInt64(entry.frame))
         state.setFlag(fields.gatherQueued, true)
         let migration = PageTableEntry.nonPresent(.migration, frame: entry.frame, write: entry.write)

@@ -216,6 +216,8 @@ extension World {
         case .pageLockedByOther: return state.get(layout.pageLock[page]) != UInt64(thread + 1)
         case .notCollected: return state.get(fields.migrate) == 0
         case .collectedHole: return state.get(fields.migrate) == 2
+        case .collectedPageCache: return state.get(fields.migrate) == 3
+        case .vmaNotAnonymous: return configuration.pages[page].backing != .anonymous
         case .insertBlocked: return !current.isNone && !(current.present && current.frame == World.zeroFrame)
         case .vmaNotReadable: return !vmaAllows(page, write: false, in: state)
         case .notMappingWalkedPage, .notMappingWalkedPageWritable:
@@ -235,7 +237,9 @@ extension World {
         case .writeFault: return faultContext(thread, in: state).write
         case .gathered: return state.flag(layout.threads[thread].gathered)
         case .batchPending: return state.flag(layout.threads[thread].batchPending)
-        case .collectedPresent: return state.get(layout.threads[thread].migrate) == 1
+        case .collectedPresent:
+            let collected = state.get(layout.threads[thread].migrate)
+            return collected == 1 || collected == 3
         }
     }
 }

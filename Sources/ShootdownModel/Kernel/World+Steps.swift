@@ -61,7 +61,7 @@ extension World {
                 notifySecondaryTLBs(contiguousGroup(of: page), in: &state, log: &log)
             }
         case .allocZeroed, .allocCopy:
-            let source = orig(thread, in: state).frame
+            let source = copySource(of: orig(thread, in: state), page: page)
             let value = step.kind == .allocCopy ? frameValue(source, in: state) : 0
             guard let frame = unusedOwnFrame(thread, page: page, in: state) else {
                 state.setFlag(layout.framePoolExhausted, true)
@@ -89,6 +89,10 @@ extension World {
         case .installZeroPage:
             setPTE(page, PageTableEntry(present: true, write: false, dirty: false, frame: World.zeroFrame), in: &state)
             log.effect("pte[\(name)] = zero page")
+        case .installPageCachePage:
+            let entry = PageTableEntry(present: true, write: false, dirty: false, frame: initialFrame[page] ?? World.zeroFrame)
+            setPTE(page, entry, in: &state)
+            log.effect("pte[\(name)] = \(entry) (page-cache page)")
         case .detachVMA:
             state.setFlag(layout.vmaPresent[page], false)
             state.set(layout.mmapReaders, state.get(layout.mmapReaders) &+ 1)
@@ -136,5 +140,12 @@ extension World {
             log.effect("BTM: SMMU snoops the TLBI, IOTLB[\(pageName(page))] invalidated")
             log.count(\.iotlbSnooped)
         }
+    }
+
+    /// The page a copy (`allocCopy`) reads: the frame `orig_pte` mapped, or for a none PTE of a
+    /// private file mapping the page-cache page `__do_fault` found (`do_cow_fault`).
+    func copySource(of orig: PageTableEntry, page: Int) -> Int {
+        if orig.isNone && configuration.pages[page].backing == .privateFile, let cached = initialFrame[page] { return cached }
+        return orig.frame
     }
 }

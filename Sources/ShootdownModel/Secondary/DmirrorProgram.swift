@@ -5,8 +5,9 @@ enum DmirrorProgram {
     static let file = "lib/test_hmm.c"
 
     static func build(_ command: DmirrorCommand, mirror: MirrorConfiguration, architecture: Architecture,
-                      era: NotifierEra, deviceMemory: Bool) -> [Instruction] {
+                      era: NotifierEra, deviceMemory: Bool, fileBacked: Bool = false) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
+        b.fileBacked = fileBacked
         switch command {
         case .read, .write:
             return access(write: command.writes, readRetry: mirror.readsRetry, deviceMemory: deviceMemory,

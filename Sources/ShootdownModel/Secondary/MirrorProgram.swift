@@ -3,8 +3,9 @@
 /// `handle_mm_fault`.
 enum MirrorProgram {
     static func build(_ mirror: MirrorConfiguration, architecture: Architecture, era: NotifierEra,
-                      deviceMemory: Bool = false) -> [Instruction] {
+                      deviceMemory: Bool = false, fileBacked: Bool = false) -> [Instruction] {
         var b = ProgramBuilder(architecture: architecture, era: era)
+        b.fileBacked = fileBacked
         if mirror.isKVM {
             kvm(into: &b, deviceMemory: deviceMemory)
         } else {
@@ -106,7 +107,8 @@ enum MirrorProgram {
     /// Appends the CPU's fault program with its labels renamed and every return turned into a
     /// jump to `resume`.
     static func inlineFault(into b: inout ProgramBuilder, resume: String, deviceMemory: Bool, prefix: String = "fault.") {
-        for instruction in FaultProgram.build(architecture: b.architecture, era: b.era, deviceMemory: deviceMemory) {
+        for instruction in FaultProgram.build(architecture: b.architecture, era: b.era, deviceMemory: deviceMemory,
+                                              fileBacked: b.fileBacked) {
             switch instruction {
             case let .step(step): b.step(step)
             case let .jump(label, condition): b.jump(to: prefix + label, if: condition)

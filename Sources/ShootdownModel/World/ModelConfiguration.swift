@@ -81,6 +81,9 @@ public struct PageDeclaration: Sendable, Equatable {
     public var cowShared: Bool
     /// The initial contents of the page's frame.
     public var value: Int
+    /// What the page's VMA maps: anonymous memory (the default), a private file mapping, or
+    /// the dmirror device's own mapping.
+    public var backing: Backing = .anonymous
     /// The page belongs to an arm64 contiguous hugetlb mapping (`PTE_CONT`): consecutive pages
     /// declared `contig` form one, whose entries `huge_ptep_set_access_flags` breaks and remakes
     /// together.
@@ -95,6 +98,24 @@ public struct PageDeclaration: Sendable, Equatable {
         self.mapping = mapping
         self.cowShared = cowShared
         self.value = value
+    }
+}
+
+extension PageDeclaration {
+    /// What backs a page's VMA (`vma_is_anonymous` holds only for ``anonymous``).
+    public enum Backing: Sendable, Equatable {
+        /// `MAP_PRIVATE | MAP_ANONYMOUS`.
+        case anonymous
+        /// `MAP_PRIVATE` of a file: the page cache holds a page with ``PageDeclaration/value``,
+        /// which the page cache keeps (this process never frees it). A read fault on a none PTE
+        /// maps it read-only (`do_read_fault`); a write fault copies it into a new anonymous
+        /// page (`do_cow_fault`), as a write to it mapped does (`wp_page_copy`).
+        case privateFile
+        /// `MAP_PRIVATE` of the dmirror device file: `dmirror_fops_mmap` (lib/test_hmm.c) put a
+        /// zeroed kernel page in with `vm_insert_page`, which maps it with the VMA's
+        /// `vm_page_prot`: read-only in a private mapping until a write copies it
+        /// (mm/memory.c:`insert_page`). Only reads and SNAPSHOT are modelled on such a page.
+        case dmirrorMixedMap
     }
 }
 
@@ -144,7 +165,7 @@ public struct ThreadDeclaration: Sendable, Equatable {
     var usesSyscalls: Bool {
         operations.contains { operation in
             switch operation {
-            case .munmap, .populateWrite, .path, .kernel: return true
+            case .munmap, .populateWrite, .gupTest, .path, .kernel: return true
             case .read, .write, .dmirror, .rendezvous: return false
             }
         }
@@ -177,6 +198,9 @@ public enum Operation: Sendable, Equatable {
     /// (`faultin_page` → `handle_mm_fault` with `FAULT_FLAG_WRITE`) without storing, so a COW
     /// page is copied and a clean one made dirty (mm/madvise.c:madvise_populate).
     case populateWrite(page: Int)
+    /// A `gup_test` ioctl with `FOLL_WRITE` on the page (CPU threads only): GUP write-faults
+    /// it in as ``populateWrite(page:)`` does, then drops its reference or pin (``GUPTest``).
+    case gupTest(GUPTest, page: Int)
     /// The scenario's own path ``ModelConfiguration/paths``[`index`] on the page (CPU threads
     /// only): runs in the kernel on the thread's CPU, without a fault.
     case path(index: Int, page: Int)
@@ -195,7 +219,7 @@ public enum Operation: Sendable, Equatable {
     /// The page the operation touches (0 for a rendezvous, which touches none).
     public var page: Int {
         switch self {
-        case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page), let .path(_, page),
+        case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page), let .gupTest(_, page), let .path(_, page),
              let .kernel(_, page), let .dmirror(_, page, _):
             return page
         case .rendezvous:
@@ -205,6 +229,15 @@ public enum Operation: Sendable, Equatable {
 
     /// Whether the operation touches a page (every one but a rendezvous).
     var touchesPage: Bool { self != .rendezvous }
+
+    /// Whether the operation is GUP's write-fault-in loop (`madvise(MADV_POPULATE_WRITE)` or a
+    /// `gup_test` ioctl).
+    var faultsInForWrite: Bool {
+        switch self {
+        case .populateWrite, .gupTest: return true
+        default: return false
+        }
+    }
 
     /// The dmirror command, if it is one.
     public var dmirrorCommand: DmirrorCommand? {

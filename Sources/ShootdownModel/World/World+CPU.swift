@@ -3,7 +3,10 @@ extension World {
     func cpuAccess(_ thread: Int, cpu: Int, choice: Int, _ state: WorldState, log: inout StepLog,
                    probe: inout FillProbe) -> WorldState {
         guard let operation = currentOperation(thread, in: state) else { return state }
-        if case let .populateWrite(page) = operation { return populateWrite(thread, page: page, state, log: &log) }
+        if case let .populateWrite(page) = operation {
+            return faultInForWrite(thread, page: page, caller: "madvise(\(pageName(page)), MADV_POPULATE_WRITE)", state, log: &log)
+        }
+        if case let .gupTest(test, page) = operation { return gupTest(test, thread, page: page, state, log: &log) }
         var next = state
         let page = operation.page
         let write: Bool
@@ -46,25 +49,39 @@ extension World {
         return enterFault(thread, page: page, next, log: &log)
     }
 
-    /// `madvise(MADV_POPULATE_WRITE)`: GUP's `follow_page_pte` accepts a present PTE with
+    /// GUP with `FOLL_WRITE` (mm/gup.c:`__get_user_pages`), as `madvise(MADV_POPULATE_WRITE)`
+    /// and the `gup_test` ioctls run it: `follow_page_pte` accepts a present PTE with
     /// `pte_write`; otherwise `faultin_page` runs the write fault and GUP looks again. A missing
-    /// or read-only VMA ends the call with an error.
-    func populateWrite(_ thread: Int, page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+    /// or read-only VMA ends the call with an error (`check_vma_flags`).
+    func faultInForWrite(_ thread: Int, page: Int, caller: String, _ state: WorldState, log: inout StepLog,
+                         found: String = "done", result: Int? = nil) -> WorldState {
         var next = state
-        let name = pageName(page)
         let entry = pte(page, in: state)
         if entry.present && entry.write {
+            if let result { setRegister(result, of: thread, to: 0, in: &next) }
             advance(thread, in: &next)
-            log.say("madvise(\(name), MADV_POPULATE_WRITE): follow_page_pte finds \(entry), done")
+            log.say("\(caller): follow_page_pte finds \(entry), \(found)")
             return next
         }
         if !vmaAllows(page, write: true, in: state) {
+            if let result { setRegister(result, of: thread, to: DmirrorError.efault.value, in: &next) }
             advance(thread, in: &next)
-            log.say("madvise(\(name), MADV_POPULATE_WRITE): no writable VMA, -EFAULT")
+            log.say("\(caller): no writable VMA, -EFAULT")
             return next
         }
-        log.say("madvise(\(name), MADV_POPULATE_WRITE): faultin_page, handle_mm_fault(write) (pte \(entry))")
+        log.say("\(caller): faultin_page, handle_mm_fault(write) (pte \(entry))")
         return enterFault(thread, page: page, next, log: &log)
+    }
+
+    /// A `gup_test` ioctl (mm/gup_test.c): GUP's write-fault-in loop, then `put_back_pages`
+    /// drops the reference or the pin. A long-term pin's `check_and_migrate_movable_pages`
+    /// finds the page pinnable (``GUPTest``).
+    func gupTest(_ test: GUPTest, _ thread: Int, page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
+        let caller = "\(test.spelled(page: pageName(page))): \(test.command.function)"
+            + (test.command.fast ? " (gup_fast_pte_range, else the slow path)" : "")
+        let release = test.command.pins ? "unpin_user_pages" : "put_page"
+        let found = test.longterm ? "check_and_migrate_movable_pages: pinnable; \(release)" : release
+        return faultInForWrite(thread, page: page, caller: caller, state, log: &log, found: found, result: test.result)
     }
 
     /// Performs the memory access of a read or write through a translation to `frame`.
@@ -75,7 +92,7 @@ extension World {
             setRegister(register, of: thread, to: frameValue(frame, in: state), in: &state)
         case let .write(_, value):
             state.set(layout.frameValue[frame], UInt64(value))
-        case .munmap, .populateWrite, .path, .kernel, .dmirror, .rendezvous:
+        case .munmap, .populateWrite, .gupTest, .path, .kernel, .dmirror, .rendezvous:
             break
         }
         advance(thread, in: &state)
@@ -108,6 +125,8 @@ extension World {
             return "munmap(\(pageName(page)))"
         case let .populateWrite(page):
             return "madvise(\(pageName(page)), MADV_POPULATE_WRITE)"
+        case let .gupTest(test, page):
+            return test.spelled(page: pageName(page))
         case let .path(index, page):
             return "\(configuration.paths[index].name)(\(pageName(page)))"
         case let .kernel(kind, page):

@@ -35,8 +35,8 @@ extension World {
     /// another thread holds the mmap lock for write: it sleeps until the lock is free.
     private func faultWaitsForMmapLock(_ thread: Int, _ operation: Operation, in state: WorldState) -> Bool {
         guard state.flag(layout.mmapWriter) else { return false }
-        if case let .populateWrite(page) = operation {
-            let entry = pte(page, in: state)
+        if operation.faultsInForWrite {
+            let entry = pte(operation.page, in: state)
             return !(entry.present && entry.write)
         }
         return accessWouldFault(thread, operation, in: state)

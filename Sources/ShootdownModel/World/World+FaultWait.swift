@@ -24,7 +24,7 @@ extension World {
         switch operation {
         case .read: write = false
         case .write: write = true
-        case .munmap, .populateWrite, .path, .kernel, .dmirror, .rendezvous: return false
+        case .munmap, .populateWrite, .gupTest, .path, .kernel, .dmirror, .rendezvous: return false
         }
         let page = operation.page
         func permits(_ translation: CachedTranslation?) -> Bool? { self.permits(translation, operation) }

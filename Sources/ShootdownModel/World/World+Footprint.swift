@@ -185,7 +185,7 @@ extension World {
             if step.kind.writesPTE { writes.insert(locations.flags) }
         }
         switch step.kind {
-        case .lockPTL, .unlockPTL, .setAccessFlags, .installNewPage, .installZeroPage, .detachVMA,
+        case .lockPTL, .unlockPTL, .setAccessFlags, .installNewPage, .installZeroPage, .installPageCachePage, .detachVMA,
              .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart,
              .mmapWriteLock, .mmapWriteUnlock, .setVMAProtection, .modifyProtection, .flushTLBRange, .getAndClear,
              .addPendingBatch, .batchFlush, .installSwapEntry, .installMigrationEntry, .removeMigrationEntry,
@@ -200,7 +200,7 @@ extension World {
         case .notifierRelease:
             for other in roles.indices { reads.insert(locations.local(other)) }
         case .devmemAllocCopy, .devmemCopyToSystem:
-            if step.kind != .devmemAllocCopy || state.get(fields.migrate) == 1 {
+            if step.kind != .devmemAllocCopy || state.get(fields.migrate) == 1 || state.get(fields.migrate) == 3 {
                 reads.insert(locations.data(Int(state.get(fields.gatherFrame))))
             }
             ownFrameLocations(thread, page: page, in: state, reads: &reads, writes: &writes)
@@ -225,7 +225,7 @@ extension World {
             if step.kind == .allocCopy {
                 // Before a directly started program has begun, `orig` is read at entry.
                 let source = threadPC(thread, in: state) == 0 ? self.pte(page, in: state) : orig(thread, in: state)
-                reads.insert(locations.data(source.frame))
+                reads.insert(locations.data(copySource(of: source, page: page)))
                 if threadPC(thread, in: state) == 0 { reads.insert(pte) }
             }
             ownFrameLocations(thread, page: page, in: state, reads: &reads, writes: &writes)
@@ -262,7 +262,7 @@ extension World {
             writes.insert(locations.ptl)
         case .unlockPTL:
             writes.insert(locations.ptl)
-        case .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage:
+        case .setAccessFlags, .zapPTE, .installNewPage, .installZeroPage, .installPageCachePage:
             reads.insert(pte)
             writes.insert(pte)
         case .detachVMA:
@@ -397,7 +397,8 @@ extension World {
                 return true
             case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
                  .walkNeedsFault, .kvmMustRetry, .walkFailed, .origDevicePrivate, .origDeviceExclusive, .notCollected,
-                 .collectedHole, .commandFinished, .contiguousHugePage, .rangeStartFailed:
+                 .collectedHole, .commandFinished, .contiguousHugePage, .rangeStartFailed, .vmaNotAnonymous,
+                 .collectedPageCache:
                 index += 1
             }
         }

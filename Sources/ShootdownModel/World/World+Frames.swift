@@ -19,7 +19,7 @@ extension World {
         } }
         let writes = thread.operations.contains { operation in
             switch operation {
-            case let .write(p, _), let .populateWrite(p), let .path(_, p): return p == page
+            case let .write(p, _), let .populateWrite(p), let .gupTest(_, p), let .path(_, p): return p == page
             case let .kernel(kind, p): return p == page && kind.allocates
             case let .read(p, _): return p == page && swappable
             case let .dmirror(command, p, _): return p == page && (command.writes || (command == .read && swappable))
@@ -33,7 +33,7 @@ extension World {
             switch operation {
             case .read, .path:
                 demand += migrations
-            case .write, .populateWrite:
+            case .write, .populateWrite, .gupTest:
                 demand += migrations + 1
             case let .kernel(kind, _):
                 if kind.allocates { demand += migrations }

@@ -6,7 +6,10 @@ extension World {
         let pages = configuration.pages.count
         let frameBits = BitAllocator.bits(forMax: frameCount - 1)
         let valueBits = BitAllocator.bits(forMax: maxValue)
-        let commands = configuration.threads.contains { $0.operations.contains { $0.dmirrorCommand != nil } }
+        let commands = configuration.threads.contains { $0.operations.contains { operation in
+            if case let .gupTest(test, _) = operation, test.result != nil { return true }
+            return operation.dmirrorCommand != nil
+        } }
         let registerBits = BitAllocator.bits(forMax: registerMax + 1 + (commands ? DmirrorError.allCases.count : 0))
         let instances = configuration.threads.count { $0.kind == .mirror }
         layout.pteKindBits = configuration.usesExtendedPTEs ? PTECodec.kindBits(devices: instances) : 0
@@ -192,7 +195,10 @@ extension World {
             state.setFlag(layout.vmaNone[index], page.protNone)
             switch page.mapping {
             case .none:
-                break
+                if page.backing == .privateFile, let frame = initialFrame[index] {
+                    state.set(layout.frameState[frame], FrameState.allocated.rawValue)
+                    state.set(layout.frameValue[frame], UInt64(page.value))
+                }
             case .zeroPage:
                 let entry = PageTableEntry(present: true, write: false, dirty: false, frame: zeroFrame)
                 state.set(layout.pte[index], codec.encode(page.protNone ? .nonPresent(.protNone, frame: zeroFrame) : entry))

@@ -7,7 +7,7 @@ extension World {
     var hasNoCycle: Bool {
         guard configuration.faults == .wait, !configuration.iommu.ats, mirrorThreads.isEmpty else { return false }
         return !configuration.threads.contains { thread in
-            thread.operations.contains { if case .populateWrite = $0 { return true } else { return false } }
+            thread.operations.contains(where: \.faultsInForWrite)
         }
     }
 

@@ -48,7 +48,8 @@ public struct World: TransitionSystem, Sendable {
     let framePool: [Range<Int>]
     /// `[thread][page]`: the frames a thread's allocations for a page take, lowest unused first.
     let ownFrames: [[[Int]]]
-    /// Initial frame of each page (nil when the page starts unmapped or on the zero page).
+    /// Initial frame of each page (nil when the page starts unmapped or on the zero page); for a
+    /// private file mapping, its page-cache page, mapped or not.
     let initialFrame: [Int?]
     /// `[page]`: the page's contiguous hugetlb group (itself alone when it has none).
     let contiguousGroupOf: [[Int]]
@@ -75,7 +76,8 @@ public struct World: TransitionSystem, Sendable {
         self.configuration = configuration
         self.programs = KernelPrograms(architecture: configuration.architecture, policy: configuration.policy,
                                        paths: configuration.paths, mirror: configuration.mirror,
-                                       deviceMemory: configuration.usesDeviceMemory)
+                                       deviceMemory: configuration.usesDeviceMemory,
+                                       fileBacked: configuration.pages.contains { $0.backing != .anonymous })
         self.rules = configuration.architecture.rules
         try World.validate(configuration)
         let called = Set(configuration.threads.flatMap(\.operations).compactMap { operation -> Int? in
@@ -139,7 +141,11 @@ public struct World: TransitionSystem, Sendable {
         for page in configuration.pages {
             if case .present = page.mapping {
                 initialFrame.append(frameShared.count)
-                frameShared.append(page.cowShared)
+                frameShared.append(page.cowShared || page.backing == .privateFile)
+            } else if page.backing == .privateFile {
+                // The page cache's page, not yet mapped: the page cache keeps it.
+                initialFrame.append(frameShared.count)
+                frameShared.append(true)
             } else {
                 initialFrame.append(nil)
             }
@@ -295,6 +301,7 @@ public struct World: TransitionSystem, Sendable {
                 }
             }
         }
+        try validateBackings(configuration)
         for thread in configuration.threads {
             if let last = thread.operations.firstIndex(where: { $0.kernelOperation == .exitMMAP }),
                last != thread.operations.count - 1 {
