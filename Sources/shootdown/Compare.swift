@@ -42,6 +42,9 @@ struct Compare: ParsableCommand {
     @Option(help: "Exploration threads (default: one per core).")
     var threads: Int?
 
+    @Flag(help: "Print the comparison as the JSON document 'check --json' prints (docs/JSON-SCHEMA.md): one result per variant, each with its verdicts and the cost of its measured execution, without counterexample traces.")
+    var json = false
+
     func run() throws {
         let ast: ScenarioAST
         do {
@@ -62,7 +65,17 @@ struct Compare: ParsableCommand {
             return options
         }
         guard let outcomes else { throw ExitCode(2) }
-        print(CostComparisonRenderer().render(matrix, outcomes: outcomes))
+        if json {
+            do {
+                let data = try CheckReport(results: outcomes.map { ScenarioReport($0, traces: false) }).jsonData()
+                print(String(decoding: data, as: UTF8.self))
+            } catch {
+                Terminal.error("error: cannot encode the JSON report: \(error)")
+                throw ExitCode(2)
+            }
+        } else {
+            print(CostComparisonRenderer().render(matrix, outcomes: outcomes))
+        }
         if outcomes.contains(where: { !$0.expectationsMet }) { throw ExitCode(1) }
     }
 }

@@ -70,6 +70,23 @@ struct CheckCommandTests {
         #expect(String(decoding: run.stdout, as: UTF8.self).hasPrefix("{"))
     }
 
+    @Test("compare --json gives the check document: one result per variant, with costs and no traces")
+    func compareJSON() throws {
+        let path = BundledScenarios.root + "/Scenarios/compare/upgrade.litmus"
+        let run = try ShootdownCommand.run(["compare", "--json", path])
+        let report = try CheckReport.decode(run.stdout)
+        let matrix = try ScenarioLowering.loadMatrix(contentsOf: path)
+        #expect(report.results.count == matrix.scenarios.count)
+        #expect(report.results.allSatisfy { $0.traces.isEmpty })
+        let text = try ShootdownCommand.run(["compare", path])
+        #expect(text.status == run.status)
+        let observations = report.results.compactMap(\.finalCondition?.observation)
+        #expect(observations.count == report.results.count)
+        for observation in Set(observations) {
+            #expect(String(decoding: text.stdout, as: UTF8.self).contains(observation))
+        }
+    }
+
     @Test("--json with a missing or malformed file: errors on stderr, exit 2, the other results on stdout")
     func jsonBadInput() throws {
         let missing = try ShootdownCommand.run(["check", "--json", ReportFixtures.livelockPath, "no/such/file.litmus"])
