@@ -86,6 +86,13 @@ public protocol TransitionSystem: Sendable {
     /// the state space shrinks.
     func canonical(_ state: State) -> State
 
+    /// The 64-bit hash by which the checker looks `state` up, and by which fingerprint storage
+    /// identifies it. Equal states must have equal fingerprints, and distinct ones should collide
+    /// no more often than a random function's values. The default is `state.hashValue`
+    /// (``stateHash(_:)``); a state that keeps a digest of its own can return it and spare the
+    /// hasher's work on every successor.
+    func fingerprint(of state: State) -> UInt64
+
     /// A copy of the system for one exploring thread, sharing no reference-counted storage
     /// with `self`, or `self`. Each helper thread explores with its own replica: threads that
     /// retain and release the same array buffers write the same reference counts, and the
@@ -118,6 +125,12 @@ extension TransitionSystem {
     /// No symmetry: every state is its own representative.
     public func canonical(_ state: State) -> State {
         state
+    }
+
+    /// The state's `hashValue`.
+    @inlinable
+    public func fingerprint(of state: State) -> UInt64 {
+        stateHash(state)
     }
 
     /// The system itself: threads share its storage.
