@@ -71,8 +71,9 @@ public protocol TransitionSystem: Sendable {
     /// `state` in which actor `idle` takes no step. Partial-order reduction asks for it when it
     /// considers running only `idle`'s steps first: an actor whose steps are enabled only by
     /// what some other actor does (a speculative walker that refills only emptied entries) may
-    /// then claim less. Called only when ``futureDependsOnIdleActor(_:)`` is `true`; the
-    /// default is ``futureFootprint(of:in:)``.
+    /// then claim less. Called only when ``futureDependsOnIdleActor(_:)`` is `true`, and only
+    /// when ``futureFootprint(of:in:)`` conflicts with the candidate's steps, so it should claim
+    /// no more than that; the default is ``futureFootprint(of:in:)``.
     func futureFootprint(of actor: Int, in state: State, whileIdle idle: Int) -> Footprint
 
     /// A canonical representative of `state`'s symmetry class: the state the checker stores for
