@@ -56,27 +56,52 @@ extension Expander {
             if writes.intersects(plan.observed) {
                 continue
             }
-            // C1: independent of every other actor's future. Futures that do not depend on the
-            // candidate are computed once per state, and compared first, so that a conflict
-            // is usually found before any future is computed for this candidate alone.
-            for other in plan.checkOrder where other != actor {
-                let future: Footprint
-                if plan.idleDependent[other] {
-                    future = system.futureFootprint(of: other, in: state, whileIdle: actor)
-                } else {
-                    if scratch.futureStamp[other] != stamp {
-                        scratch.futureStamp[other] = stamp
-                        scratch.future[other] = system.futureFootprint(of: other, in: state)
-                    }
-                    future = scratch.future[other]
-                }
-                if Self.conflicts(reads: reads, writes: writes, with: future) {
+            // C1: independent of every other actor's future. The actor that refuted this
+            // candidate last time is asked first, since the same conflicts recur from state to
+            // state; the answer does not depend on the order.
+            let suspect = scratch.refuter[actor]
+            if suspect >= 0 && suspect != actor
+                && futureConflicts(of: suspect, with: actor, reads: reads, writes: writes, in: state, scratch: &scratch) {
+                continue candidates
+            }
+            for other in plan.checkOrder where other != actor && other != suspect {
+                if futureConflicts(of: other, with: actor, reads: reads, writes: writes, in: state, scratch: &scratch) {
+                    scratch.refuter[actor] = other
                     continue candidates
                 }
             }
             return actor
         }
         return -1
+    }
+
+    /// Whether the steps of candidate `candidate`, reading `reads` and writing `writes`, depend
+    /// on a step actor `other` may still take from `state` while `candidate` stands still.
+    ///
+    /// An actor's future over every execution is computed once per state and compared first;
+    /// it covers its future over the executions in which the candidate stands still, so only
+    /// when it conflicts is the latter computed, for actors whose futures depend on it.
+    @inlinable
+    func futureConflicts(
+        of other: Int,
+        with candidate: Int,
+        reads: LocationSet,
+        writes: LocationSet,
+        in state: State,
+        scratch: inout Scratch
+    ) -> Bool {
+        if scratch.futureStamp[other] != scratch.stamp {
+            scratch.futureStamp[other] = scratch.stamp
+            scratch.future[other] = system.futureFootprint(of: other, in: state)
+        }
+        guard Self.conflicts(reads: reads, writes: writes, with: scratch.future[other]) else {
+            return false
+        }
+        guard plan.idleDependent[other] else {
+            return true
+        }
+        let future = system.futureFootprint(of: other, in: state, whileIdle: candidate)
+        return Self.conflicts(reads: reads, writes: writes, with: future)
     }
 
     /// Whether steps reading `reads` and writing `writes` depend on a step within `future`.

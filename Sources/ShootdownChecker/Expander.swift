@@ -32,6 +32,9 @@ struct Expander<System: TransitionSystem>: Sendable {
         @usableFromInline var future: [Footprint]
         /// Per actor: `stamp` when `future` is computed for the state being expanded.
         @usableFromInline var futureStamp: [Int]
+        /// Per actor: the other actor whose future last refuted it as an ample candidate (-1:
+        /// none yet), compared first the next time: conflicts recur from state to state.
+        @usableFromInline var refuter: [Int]
         /// Identifies the state being expanded in the per-actor arrays.
         @usableFromInline var stamp: Int = 0
         /// The states of the frontier block being expanded, decoded.
@@ -45,6 +48,7 @@ struct Expander<System: TransitionSystem>: Sendable {
             enabledStamp = Array(repeating: 0, count: actorCount)
             future = Array(repeating: Footprint(actor: 0), count: actorCount)
             futureStamp = enabledStamp
+            refuter = Array(repeating: -1, count: actorCount)
         }
     }
 
@@ -120,7 +124,7 @@ struct Expander<System: TransitionSystem>: Sendable {
         if plan.symmetric {
             next = system.canonical(next)
         }
-        expansion.hashes.append(stateHash(next))
+        expansion.hashes.append(system.fingerprint(of: next))
         expansion.successors.append(next)
         if keepsActions {
             expansion.actions.append(action)

@@ -16,7 +16,7 @@ extension Explorer {
     mutating func storeInitialStates(limit: Int) {
         for (position, initial) in system.initialStates.enumerated() {
             let state = plan.symmetric ? system.canonical(initial) : initial
-            let hash = stateHash(state)
+            let hash = system.fingerprint(of: state)
             let probe = store.find(state, hash: hash)
             if probe.found {
                 continue

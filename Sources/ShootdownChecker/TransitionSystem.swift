@@ -71,8 +71,9 @@ public protocol TransitionSystem: Sendable {
     /// `state` in which actor `idle` takes no step. Partial-order reduction asks for it when it
     /// considers running only `idle`'s steps first: an actor whose steps are enabled only by
     /// what some other actor does (a speculative walker that refills only emptied entries) may
-    /// then claim less. Called only when ``futureDependsOnIdleActor(_:)`` is `true`; the
-    /// default is ``futureFootprint(of:in:)``.
+    /// then claim less. Called only when ``futureDependsOnIdleActor(_:)`` is `true`, and only
+    /// when ``futureFootprint(of:in:)`` conflicts with the candidate's steps, so it should claim
+    /// no more than that; the default is ``futureFootprint(of:in:)``.
     func futureFootprint(of actor: Int, in state: State, whileIdle idle: Int) -> Footprint
 
     /// A canonical representative of `state`'s symmetry class: the state the checker stores for
@@ -85,6 +86,13 @@ public protocol TransitionSystem: Sendable {
     /// result must lie in `state`'s class; the better it picks one member per class, the more
     /// the state space shrinks.
     func canonical(_ state: State) -> State
+
+    /// The 64-bit hash by which the checker looks `state` up, and by which fingerprint storage
+    /// identifies it. Equal states must have equal fingerprints, and distinct ones should collide
+    /// no more often than a random function's values. The default is `state.hashValue`
+    /// (``stateHash(_:)``); a state that keeps a digest of its own can return it and spare the
+    /// hasher's work on every successor.
+    func fingerprint(of state: State) -> UInt64
 
     /// A copy of the system for one exploring thread, sharing no reference-counted storage
     /// with `self`, or `self`. Each helper thread explores with its own replica: threads that
@@ -118,6 +126,12 @@ extension TransitionSystem {
     /// No symmetry: every state is its own representative.
     public func canonical(_ state: State) -> State {
         state
+    }
+
+    /// The state's `hashValue`.
+    @inlinable
+    public func fingerprint(of state: State) -> UInt64 {
+        stateHash(state)
     }
 
     /// The system itself: threads share its storage.

@@ -68,9 +68,10 @@ protocol VisitedStore {
     var allocatedBytes: Int { get }
 }
 
-/// The 64-bit hash by which a state is looked up (and, in fingerprint mode, identified): the
-/// SipHash-1-3 digest that `Hasher` computes from what `hash(into:)` feeds, with a key chosen
-/// once per process, so it is the same for equal states throughout a run.
+/// The default 64-bit hash by which a state is looked up (and, in fingerprint mode,
+/// identified; see ``TransitionSystem/fingerprint(of:)``): the SipHash-1-3 digest that `Hasher`
+/// computes from what `hash(into:)` feeds, with a key chosen once per process, so it is the same
+/// for equal states throughout a run.
 @inlinable
 func stateHash<State: Hashable>(_ state: State) -> UInt64 {
     UInt64(UInt(bitPattern: state.hashValue))

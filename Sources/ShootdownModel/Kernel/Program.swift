@@ -103,6 +103,9 @@ public final class Program: Sendable {
     public let name: String
     /// The instructions; jumps hold indices into this array.
     public let ops: [Op]
+    /// `[op]`: the kind of a step, `nil` for a branch or the end. Plain values, so that the hot
+    /// path can look a step's kind up without copying the step and its strings.
+    public let kinds: [StepKind?]
     /// The symbolic form, for printing and diffing.
     public let source: [Instruction]
     /// Resolves the labels of `source`.
@@ -126,6 +129,7 @@ public final class Program: Sendable {
             }
         }
         self.ops = ops
+        self.kinds = ops.map { if case let .step(step) = $0 { return step.kind } else { return nil } }
         self.returnsAfter = ops.indices.map { Program.reachesReturn(ops, from: $0 + 1) }
     }
 

@@ -36,23 +36,23 @@ extension World {
     func kernelStepEnabled(_ thread: Int, at index: Int? = nil, in state: WorldState) -> Bool {
         let program = program(of: thread, in: state)
         let position = index ?? (threadPC(thread, in: state) - 1)
-        guard case let .step(step) = program.ops[position] else { return true }
-        switch step.kind {
+        guard let kind = program.kinds[position] else { return true }
+        switch kind {
         case .lockPTL: return state.get(layout.ptl) == 0
         case .detachVMA, .mmapWriteLock: return state.get(layout.mmapReaders) == 0 && !state.flag(layout.mmapWriter)
         case .migrationEntryWait: return !pte(faultContext(thread, in: state).page, in: state).swap.makesFaultsWait
-        case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(for: step.kind, thread: thread, in: state)
+        case .rangeStart, .rangeEnd: return mirrorCallbacksEnabled(for: kind, thread: thread, in: state)
         case .rangeStartNonblock:
             return (configuration.mirror?.isKVM != true && userSubscriber == nil)
-                || mirrorCallbacksEnabled(for: step.kind, thread: thread, in: state)
+                || mirrorCallbacksEnabled(for: kind, thread: thread, in: state)
         case .notifierRelease:
             // exit_mmap runs when the last thread of the process is gone.
-            return userCallbacksEnabled(for: step.kind, thread: thread, in: state) && roles.indices.allSatisfy { other in
+            return userCallbacksEnabled(for: kind, thread: thread, in: state) && roles.indices.allSatisfy { other in
                 other == thread || { if case .cpu = roles[other] { return isDone(other, in: state) } else { return true } }()
             }
         case .mmapReadLock, .intervalReadBegin, .mirrorLock, .intervalRemove, .dmirrorAccess, .dmirrorReadback,
              .dmirrorMapMigrated, .dmirrorMapAtomic:
-            return mirrorStepEnabled(step.kind, thread: thread, in: state)
+            return mirrorStepEnabled(kind, thread: thread, in: state)
         case .lockPage, .waitPageUnlocked:
             return state.get(layout.pageLock[faultContext(thread, in: state).page]) == 0
         default: return true
@@ -67,7 +67,7 @@ extension World {
         var next = state
         if log.enabled { log.step = step }
         perform(step, thread: thread, in: &next, log: &log)
-        next.set(layout.threads[thread].pc, UInt64(position + 2))
+        next.set(layout.pcFields[thread], UInt64(position + 2))
         return settle(thread, next, log: &log)
     }
 
@@ -111,7 +111,7 @@ extension World {
     func settle(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
         var next = state
         let program = program(of: thread, in: state)
-        let pcField = layout.threads[thread].pc
+        let pcField = layout.pcFields[thread]
         while true {
             let position = Int(next.get(pcField)) - 1
             guard position >= 0 else { return next }

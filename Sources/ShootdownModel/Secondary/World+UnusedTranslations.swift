@@ -29,12 +29,7 @@ extension World {
     /// With `advancing`, as if that device had already moved past its current access.
     func pagesInUse(in state: WorldState, advancing: Int? = nil) -> UInt64 {
         if layout.iotlb.count > 64 { return .max }
-        var mask: UInt64 = 0
-        for thread in deviceThread {
-            let index = operationIndex(thread, in: state) + (thread == advancing ? 1 : 0)
-            mask |= remainingPages[thread][min(index, remainingPages[thread].count - 1)]
-        }
-        return mask
+        return devicePages.pagesInUse(in: state, advancing: advancing)
     }
 
     /// Whether page `page`'s IOTLB entry is still of use to some device.

@@ -79,6 +79,11 @@ struct StateLayout: Sendable {
     /// The mmap lock is held for write (mprotect).
     var mmapWriter = BitField.empty
     var threads: [ThreadFields] = []
+    /// `[thread]`: ``ThreadFields/op`` and ``ThreadFields/pc`` again, in flat arrays of plain
+    /// values: the hot path reads them for every thread of every state, and reading them
+    /// through ``threads`` may copy a whole ``ThreadFields`` (and retain its registers).
+    var opFields: [BitField] = []
+    var pcFields: [BitField] = []
     /// Sticky: some access went through a translation to a freed frame.
     var freedFrameAccess = BitField.empty
     /// Sticky: an allocation found no unused frame in the model's pool.

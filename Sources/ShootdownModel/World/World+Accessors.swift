@@ -39,11 +39,11 @@ extension World {
     }
 
     @inline(__always) func threadPC(_ thread: Int, in state: WorldState) -> Int {
-        Int(state.get(layout.threads[thread].pc))
+        Int(state.get(layout.pcFields[thread]))
     }
 
     @inline(__always) func operationIndex(_ thread: Int, in state: WorldState) -> Int {
-        Int(state.get(layout.threads[thread].op))
+        Int(state.get(layout.opFields[thread]))
     }
 
     /// The operation thread `thread` is at, if any is left.

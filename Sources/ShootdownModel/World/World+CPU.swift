@@ -105,7 +105,7 @@ extension World {
     }
 
     func advance(_ thread: Int, in state: inout WorldState) {
-        let field = layout.threads[thread].op
+        let field = layout.opFields[thread]
         let index = Int(state.get(field))
         state.set(field, UInt64(index + 1))
         if case .device = roles[thread], index < configuration.threads[thread].operations.count {

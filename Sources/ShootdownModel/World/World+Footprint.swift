@@ -170,21 +170,21 @@ extension World {
         if case let .iopfWorker(device) = roles[thread] {
             writes.insert([locations.request(device), locations.local(deviceThread[device])])
         }
-        guard case let .step(step) = program.ops[position] else { return }
+        guard let kind = program.kinds[position] else { return }
         let pte = locations.pte(page)
         let fields = layout.threads[thread]
-        insertStepLocations(step.kind, page: page, reads: &reads, writes: &writes)
+        insertStepLocations(kind, page: page, reads: &reads, writes: &writes)
         // Entering a program reads the PTE into `orig`.
         if threadPC(thread, in: state) == 0 { reads.insert(pte) }
         if let operation = currentOperation(thread, in: state), configuration.checksOnReturn(operation),
            program.mayReturn(after: position) {
-            for checked in operation.kernelOperation == .exitMMAP ? Array(configuration.pages.indices) : [page] {
+            for checked in operation.kernelOperation == .exitMMAP ? configuration.pages.indices : page ..< page + 1 {
                 returnCheckLocations(page: checked, reads: &reads)
                 if staleSecondaryEntry(page: checked, in: state) != nil { writes.insert(locations.flags) }
             }
-            if step.kind.writesPTE { writes.insert(locations.flags) }
+            if kind.writesPTE { writes.insert(locations.flags) }
         }
-        switch step.kind {
+        switch kind {
         case .lockPTL, .unlockPTL, .setAccessFlags, .installNewPage, .installZeroPage, .installPageCachePage, .detachVMA,
              .flushTLBPage, .flushGatherRange, .clearFlush, .notifySecondary, .rangeEnd, .rangeStart,
              .mmapWriteLock, .mmapWriteUnlock, .setVMAProtection, .modifyProtection, .flushTLBRange, .getAndClear,
@@ -200,7 +200,7 @@ extension World {
         case .notifierRelease:
             for other in roles.indices { reads.insert(locations.local(other)) }
         case .devmemAllocCopy, .devmemCopyToSystem:
-            if step.kind != .devmemAllocCopy || state.get(fields.migrate) == 1 || state.get(fields.migrate) == 3 {
+            if kind != .devmemAllocCopy || state.get(fields.migrate) == 1 || state.get(fields.migrate) == 3 {
                 reads.insert(locations.data(Int(state.get(fields.gatherFrame))))
             }
             ownFrameLocations(thread, page: page, in: state, reads: &reads, writes: &writes)
@@ -222,7 +222,7 @@ extension World {
             reads.insert(locations.notifierCore)
             if invalidationActive(on: page, except: thread, in: state) { writes.insert(locations.flags) }
         case .allocZeroed, .allocCopy:
-            if step.kind == .allocCopy {
+            if kind == .allocCopy {
                 // Before a directly started program has begun, `orig` is read at entry.
                 let source = threadPC(thread, in: state) == 0 ? self.pte(page, in: state) : orig(thread, in: state)
                 reads.insert(locations.data(copySource(of: source, page: page)))

@@ -181,6 +181,8 @@ extension World {
             layout.threads.append(fields)
         }
         layout.bitsUsed = bits.bitsUsed
+        layout.opFields = layout.threads.map(\.op)
+        layout.pcFields = layout.threads.map(\.pc)
         return layout
     }
 

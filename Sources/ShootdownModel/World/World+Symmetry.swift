@@ -36,29 +36,47 @@ extension World {
         }
     }
 
+    /// The fields of each group of two side by side, flattened, and each group's range of
+    /// them (empty for larger groups).
+    static func symmetryPairs(_ fields: [[[BitField]]]) -> ([SymmetryPair], [Range<Int>]) {
+        var pairs: [SymmetryPair] = []
+        var ranges: [Range<Int>] = []
+        for group in fields {
+            let start = pairs.count
+            if group.count == 2 {
+                pairs += zip(group[0], group[1]).map { SymmetryPair(first: $0, second: $1) }
+            }
+            ranges.append(start ..< pairs.count)
+        }
+        return (pairs, ranges)
+    }
+
     /// The canonical representative of `state`'s class under permutations of interchangeable
     /// devices: within each group, devices are ordered by their local state.
     public func canonical(_ state: WorldState) -> WorldState {
         var result = state
         for (groupIndex, group) in symmetryGroups.enumerated() {
-            let fields = symmetryFields[groupIndex]
             if group.count == 2 {
                 // The common case, without allocating: compare field by field.
+                let pairs = symmetryPairRanges[groupIndex]
                 var swap = false
-                for (a, b) in zip(fields[0], fields[1]) {
-                    let x = state.get(a), y = state.get(b)
+                for index in pairs {
+                    let pair = symmetryPairs[index]
+                    let x = state.get(pair.first), y = state.get(pair.second)
                     if x != y { swap = x > y; break }
                 }
                 guard swap else { continue }
-                for (a, b) in zip(fields[0], fields[1]) {
-                    result.set(a, state.get(b))
-                    result.set(b, state.get(a))
+                for index in pairs {
+                    let pair = symmetryPairs[index]
+                    result.set(pair.first, state.get(pair.second))
+                    result.set(pair.second, state.get(pair.first))
                 }
                 let holder = Int(state.get(layout.ptl)) - 1
                 if holder == workerThread[group[0]] { result.set(layout.ptl, UInt64(workerThread[group[1]] + 1)) }
                 if holder == workerThread[group[1]] { result.set(layout.ptl, UInt64(workerThread[group[0]] + 1)) }
                 continue
             }
+            let fields = symmetryFields[groupIndex]
             let keys = fields.map { deviceFields in deviceFields.map { state.get($0) } }
             let order = group.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
             if order == Array(group.indices) { continue }
@@ -124,4 +142,10 @@ extension StatePredicate {
         if case let .or(left, right) = self { return left.disjuncts + right.disjuncts }
         return [self]
     }
+}
+
+/// One field of each of two interchangeable devices: swapped together by the canonical form.
+struct SymmetryPair: Sendable {
+    let first: BitField
+    let second: BitField
 }

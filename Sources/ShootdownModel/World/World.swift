@@ -2,7 +2,12 @@ import ShootdownChecker
 
 /// The whole system — CPUs, page table, notifier core, IOMMU, devices and kernel workers — as a
 /// transition system the checker explores. Build one from a ``ModelConfiguration``.
-public struct World: TransitionSystem, Sendable {
+///
+/// A class, though it never changes once built: the checker calls its methods for every state,
+/// and a struct of this size is copied into a temporary for each call it receives from generic
+/// code; a reference is passed as it is. Its variables are set only while it is built (hence
+/// `@unchecked Sendable`).
+public final class World: TransitionSystem, @unchecked Sendable {
     public typealias State = WorldState
     public typealias Action = WorldAction
 
@@ -35,9 +40,15 @@ public struct World: TransitionSystem, Sendable {
     private(set) var frameMasks = FrameMasks()
     /// `[thread][operation index]`: the pages a device's remaining stores touch.
     private(set) var remainingWrites: [[UInt64]] = []
+    /// ``remainingPages`` of the device threads, flat.
+    private(set) var devicePages = DevicePageTable()
     /// Groups of interchangeable devices, and the fields that move with each member.
     let symmetryGroups: [[Int]]
     let symmetryFields: [[[BitField]]]
+    /// The fields of every pair of interchangeable devices (groups of two), side by side, and
+    /// where each group's run of them lies: the canonical form compares them in one flat pass.
+    let symmetryPairs: [SymmetryPair]
+    let symmetryPairRanges: [Range<Int>]
     /// Every frame a page may ever map: its initial frame or the zero page, and its pool.
     let framesOfPage: [[Int]]
     let rules: ArchitectureRules
@@ -215,6 +226,7 @@ public struct World: TransitionSystem, Sendable {
         self.symmetryGroups = World.symmetryGroups(configuration, deviceThread: deviceThread)
         self.symmetryFields = World.symmetryFields(symmetryGroups, layout: layout, deviceThread: deviceThread,
                                                    workerThread: workerThread)
+        (self.symmetryPairs, self.symmetryPairRanges) = World.symmetryPairs(symmetryFields)
         self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
                                                  frameCount: frameShared.count)]
         self.remainingPages = World.remainingPages(configuration)
@@ -222,6 +234,7 @@ public struct World: TransitionSystem, Sendable {
         self.cpuFutures = makeCPUFutureTable()
         self.frameMasks = makeFrameMasks()
         self.remainingWrites = World.remainingPages(configuration, writesOnly: true)
+        self.devicePages = DevicePageTable(remainingPages: remainingPages, deviceThreads: deviceThread, layout: layout)
     }
 
     /// Number of bits of state this world uses.
@@ -254,6 +267,9 @@ public struct World: TransitionSystem, Sendable {
     }
 
     public func futureDependsOnIdleActor(_ actor: Int) -> Bool { futureDependsOnIdle(actor) }
+
+    /// The state's own 64-bit digest (``WorldState/digest``): the hasher's work saved.
+    public func fingerprint(of state: WorldState) -> UInt64 { state.digest }
 
     public var isAcyclic: Bool { hasNoCycle }
 
