@@ -227,16 +227,10 @@ extension World {
         let skipped = skippedInstance(event: event, owner: owner, thread: thread, in: state)
         var erased: [String] = []
         for instance in layout.mirrorTable.indices {
-            let device = mirrorThreads[instance]
             log.count(\.rangeCallbacks)  // called even when it skips the range
             guard instance != skipped else { continue }
-            state.setFlag(layout.intervalBusy[instance], true)
-            if snapshotPage(of: device, in: state) == nil { state.setFlag(layout.threads[device].stale, true) }
-            if state.get(layout.mirrorTable[instance][page]) != 0 {
-                state.set(layout.mirrorTable[instance][page], 0)
-                log.count(\.mirrorErases)
-            }
-            erased.append(threadNames[device])
+            dmirrorInvalidate(instance, page: page, in: &state, log: &log)
+            erased.append(threadNames[mirrorThreads[instance]])
         }
         var text = "dmirror_interval_invalidate: "
         if !erased.isEmpty {
@@ -257,6 +251,19 @@ extension World {
         return layout.mirrorLock.indices.first { state.flag(layout.mirrorLock[$0]) }
     }
 
+    /// What `dmirror_interval_invalidate` does for one device that does not skip the range:
+    /// `mmu_interval_set_seq` (its `read_begin` waits, its `read_retry` fails, unless the device
+    /// is in a SNAPSHOT, whose own notifier keeps that sequence) and `dmirror_do_update`.
+    private func dmirrorInvalidate(_ instance: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+        let device = mirrorThreads[instance]
+        state.setFlag(layout.intervalBusy[instance], true)
+        if snapshotPage(of: device, in: state) == nil { state.setFlag(layout.threads[device].stale, true) }
+        if state.get(layout.mirrorTable[instance][page]) != 0 {
+            state.set(layout.mirrorTable[instance][page], 0)
+            log.count(\.mirrorErases)
+        }
+    }
+
     /// A non-blocking `range_start` that device `failing` refuses: `mn_itree_invalidate` has
     /// already called the devices before it, which set their sequence and erased the page, and
     /// unwinds with `mn_itree_inv_end` before returning `-EAGAIN`.
@@ -266,14 +273,8 @@ extension World {
         for instance in 0...failing {
             log.count(\.rangeCallbacks)
             guard instance < failing else { break }
-            let device = mirrorThreads[instance]
-            state.setFlag(layout.intervalBusy[instance], true)
-            if snapshotPage(of: device, in: state) == nil { state.setFlag(layout.threads[device].stale, true) }
-            if state.get(layout.mirrorTable[instance][page]) != 0 {
-                state.set(layout.mirrorTable[instance][page], 0)
-                log.count(\.mirrorErases)
-            }
-            log.effect("dmirror_interval_invalidate (\(threadNames[device])): mmu_interval_set_seq, mirror[\(pageName(page))] erased")
+            dmirrorInvalidate(instance, page: page, in: &state, log: &log)
+            log.effect("dmirror_interval_invalidate (\(threadNames[mirrorThreads[instance]])): mmu_interval_set_seq, mirror[\(pageName(page))] erased")
         }
         log.effect("dmirror_interval_invalidate (\(threadNames[mirrorThreads[failing]])): mutex_trylock fails, returns false")
         intervalTreeInvalidateEnd(in: &state, log: &log)

@@ -5,9 +5,6 @@
 /// `invalidate`; for a registered subscription `mn_hlist_invalidate_range_start/end` call its
 /// start and end. Only what the statements say happens in the driver.
 extension World {
-    /// The scenario's user-written subscriber, if its range subscriber is one.
-    var userSubscriber: SubscriberDefinition? { configuration.mirror?.definition }
-
     /// What one callback invocation is about.
     struct CallbackContext {
         /// The subscription (interval: the device's instance; range: 0).

@@ -75,6 +75,8 @@ public final class World: TransitionSystem, @unchecked Sendable {
     /// Whether `__mmu_notifier_register` accepted the range subscriber (the new era refuses a
     /// subscriber with both kinds of callback).
     public let mirrorRegistered: Bool
+    /// The scenario's user-written subscriber, if its range subscriber is one.
+    let userSubscriber: SubscriberDefinition?
 
     /// The zero page's frame.
     static let zeroFrame = 0
@@ -122,6 +124,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
         }
         self.mirrorThreads = mirrorThreads
         self.mirrorInstances = configuration.mirror.map { $0.isKVM ? min(mirrorThreads.count, 1) : mirrorThreads.count } ?? 0
+        self.userSubscriber = configuration.mirror?.definition
         self.mirrorRegistered = configuration.mirror.map {
             NotifierRegistration.register($0.ops, era: configuration.policy.era) == .registered
         } ?? false
