@@ -21,7 +21,9 @@ extension Lowerer {
             if MirrorConfiguration.Kind(rawValue: name) != nil {
                 throw error("'\(name)' is a built-in subscriber; give yours another name", at: subscriber.name.location)
             }
-            definitions[name] = try lowerSubscriber(subscriber)
+            let definition = try lowerSubscriber(subscriber)
+            definitions[name] = definition
+            subscriberOfFaultPath[definition.faultPath.name] = name
         }
         if let wanted = userSubscriberName {
             guard let definition = definitions[wanted.value] else {

@@ -77,8 +77,8 @@ extension Lowerer {
                         guard threads[index].kind == .cpu else {
                             throw error("only CPU threads run kernel paths", at: name.location)
                         }
-                        if let owner = ast.subscribers.first(where: { $0.settings.contains { $0.key.value == "fault" && $0.value?.value == name.value } }) {
-                            throw error("path \(name.value) is subscriber \(owner.name.value)'s fault path: its devices run it when they miss, CPU threads do not",
+                        if let owner = subscriberOfFaultPath[name.value] {
+                            throw error("path \(name.value) is subscriber \(owner)'s fault path: its devices run it when they miss, CPU threads do not",
                                         at: name.location)
                         }
                         guard arguments.count == 1 else {

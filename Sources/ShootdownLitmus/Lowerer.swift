@@ -19,6 +19,8 @@ struct Lowerer {
     var mirror: MirrorConfiguration?
     /// `mirror = NAME` naming a `subscriber` block, until the blocks are lowered.
     var userSubscriberName: Located<String>?
+    /// The subscriber whose fault path each such path is, by the path's name.
+    var subscriberOfFaultPath: [String: String] = [:]
     /// Whether an IOMMU that does not fit the architecture is recorded in ``misfit`` instead of
     /// refused (for the variants of a matrix, which are skipped).
     var toleratesMisfit = false

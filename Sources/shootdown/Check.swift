@@ -127,15 +127,7 @@ struct Check: ParsableCommand {
 
     /// Prints the JSON document and writes the HTML report, as asked.
     private func writeReports(_ reports: [ScenarioReport]) throws(ReportFile.Failure) {
-        if json {
-            let data: Data
-            do {
-                data = try CheckReport(results: reports).jsonData()
-            } catch {
-                throw ReportFile.Failure(description: "error: cannot encode the JSON report: \(error)")
-            }
-            print(String(decoding: data, as: UTF8.self))
-        }
+        if json { try ReportFile.printJSON(reports) }
         if let html {
             try ReportFile.write(HTMLReport(results: reports).render(), to: html)
         }

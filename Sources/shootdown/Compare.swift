@@ -67,10 +67,9 @@ struct Compare: ParsableCommand {
         guard let outcomes else { throw ExitCode(2) }
         if json {
             do {
-                let data = try CheckReport(results: outcomes.map { ScenarioReport($0, traces: false) }).jsonData()
-                print(String(decoding: data, as: UTF8.self))
+                try ReportFile.printJSON(outcomes.map { ScenarioReport($0, traces: false) })
             } catch {
-                Terminal.error("error: cannot encode the JSON report: \(error)")
+                Terminal.error(error.description)
                 throw ExitCode(2)
             }
         } else {

@@ -1,11 +1,24 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
+import ShootdownReport
 
 /// Writes a report to the file named on the command line.
 enum ReportFile {
     struct Failure: Error, CustomStringConvertible {
         let description: String
+    }
+
+    /// Prints the `check --json` document of `reports` (docs/JSON-SCHEMA.md).
+    static func printJSON(_ reports: [ScenarioReport]) throws(Failure) {
+        let data: Data
+        do {
+            data = try CheckReport(results: reports).jsonData()
+        } catch {
+            throw Failure(description: "error: cannot encode the JSON report: \(error)")
+        }
+        print(String(decoding: data, as: UTF8.self))
     }
 
     /// Checks before the (possibly long) search that `path` can be written, by creating it empty.

@@ -38,7 +38,10 @@ extension World {
                      log: inout StepLog) -> CallbackOutcome {
         let lock = layout.mirrorLock[context.instance]
         var erased = false
+        // What the callback did, for the timeline; nothing is built when the log is off (the
+        // checker's hot path, and the dry runs of `userCallbacksEnabled`).
         var said: [String] = []
+        let narrate = log.enabled
         for statement in statements {
             if let condition = statement.condition, !holds(condition, context, in: state) { continue }
             switch statement.action {
@@ -51,7 +54,7 @@ extension World {
                 }
             case let .trylock(failure):
                 if state.flag(lock) {
-                    said.append("trylock fails")
+                    if narrate { said.append("trylock fails") }
                     log.effect("\(statement.function): " + said.joined(separator: ", ") + ", returns \(failure.rawValue)")
                     return .returned(failure)
                 }
@@ -63,10 +66,10 @@ extension World {
                 for device in devices(of: context.instance) where snapshotPage(of: device, in: state) == nil {
                     state.setFlag(layout.threads[device].stale, true)
                 }
-                said.append("mmu_interval_set_seq")
+                if narrate { said.append("mmu_interval_set_seq") }
             case .bumpSeq:
                 for device in devices(of: context.instance) { state.setFlag(layout.threads[device].stale, true) }
-                said.append("sequence++")
+                if narrate { said.append("sequence++") }
             case let .inProgress(delta):
                 let count = state.get(layout.kvmInProgress)
                 if delta < 0 && count == 0 {
@@ -75,18 +78,18 @@ extension World {
                     continue
                 }
                 state.set(layout.kvmInProgress, delta < 0 ? count &- 1 : count &+ 1)
-                said.append(delta < 0 ? "in_progress--" : "in_progress++")
+                if narrate { said.append(delta < 0 ? "in_progress--" : "in_progress++") }
             case .erase:
                 for page in context.pages where state.get(layout.mirrorTable[context.instance][page]) != 0 {
                     state.set(layout.mirrorTable[context.instance][page], 0)
                     erased = true
                     log.count(\.mirrorErases)
                 }
-                said.append(erased ? "mirror[\(context.pages.map(pageName).joined(separator: ","))] erased" : "nothing to erase")
+                if narrate { said.append(erased ? "mirror[\(context.pages.map(pageName).joined(separator: ","))] erased" : "nothing to erase") }
             case .flushDeviceTLBs:
                 if erased {
                     log.count(\.kvmRemoteFlushes)
-                    said.append("device TLBs flushed")
+                    if narrate { said.append("device TLBs flushed") }
                 }
             case let .ret(result):
                 if !said.isEmpty || result.failed {
