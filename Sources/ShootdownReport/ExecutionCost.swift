@@ -45,7 +45,7 @@ extension ScenarioOutcome {
         if complete == nil, let stops = result.eventualities.lazy.compactMap(\.counterexample).first(where: \.isTerminal) {
             complete = stops.stem
         }
-        if let path = complete { return (path.states[0], path.actions, nil) }
+        if let path = complete { return (path.states[0], world.unfused(path.actions), nil) }
         guard let lasso = result.eventualities.lazy.compactMap(\.counterexample).first(where: { !$0.isTerminal }) else {
             return nil
         }

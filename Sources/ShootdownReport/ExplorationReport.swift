@@ -28,6 +28,9 @@ public struct ExplorationReport: Codable, Sendable, Equatable {
     public var provisoExpansions: Int
     /// Whether states differing by a permutation of interchangeable devices were merged.
     public var symmetry: Bool
+    /// Whether states whose registers the final condition cannot tell apart were merged
+    /// (`--merge-registers`).
+    public var mergedRegisters = false
     /// `exact` or `fingerprint`.
     public var storage: String
     /// With fingerprint storage, the probability that two states shared a fingerprint; 0 with

@@ -34,7 +34,7 @@ struct HTMLScenarioSection {
         let e = result.exploration
         var text = "States \(e.states) · transitions \(e.transitions) · terminal \(e.terminalStates) · depth \(e.maxDepth)"
             + " · search: " + (e.reduction == "partial-order" ? "partial-order reduction" : "no reduction")
-            + (e.symmetry ? ", device symmetry" : "") + ", \(e.storage) storage, \(e.threads) thread\(e.threads == 1 ? "" : "s")"
+            + (e.symmetry ? ", device symmetry" : "") + (e.mergedRegisters ? ", registers merged by the final condition" : "") + ", \(e.storage) storage, \(e.threads) thread\(e.threads == 1 ? "" : "s")"
             + " · time \(HTMLReport.time(e.seconds))"
         if e.stoppedAtViolation { text += " · stopped at the first violation: other verdicts unsettled" }
         if !e.complete && !e.stoppedAtViolation { text += " · INCOMPLETE: the state limit stopped the search" }

@@ -42,8 +42,8 @@ extension ScenarioOutcome {
         for invariant in result.invariants {
             guard let path = invariant.counterexample else { continue }
             traces.append(OutcomeTrace(kind: .invariant, property: invariant.name,
-                                       title: "\(invariant.name) violated after \(path.actions.count) steps",
-                                       actions: path.actions, start: path.states[0]))
+                                       title: "\(invariant.name) violated after \(world.unfused(path.actions).count) steps",
+                                       actions: world.unfused(path.actions), start: path.states[0]))
         }
         for liveness in result.eventualities {
             guard let lasso = liveness.counterexample else { continue }
@@ -65,7 +65,7 @@ extension ScenarioOutcome {
                 if witnesses, let path = found.witness {
                     traces.append(OutcomeTrace(kind: .witness, property: final.text,
                                                title: "exists \(final.text) holds in this execution",
-                                               actions: path.actions, start: path.states[0]))
+                                               actions: world.unfused(path.actions), start: path.states[0]))
                 }
                 wanted = nil
             case .notExists: wanted = found.witness
@@ -74,7 +74,7 @@ extension ScenarioOutcome {
             if let path = wanted {
                 traces.append(OutcomeTrace(kind: .final, property: final.text,
                                            title: "\(final.quantifier.rawValue) \(final.text) fails in this execution",
-                                           actions: path.actions, start: path.states[0]))
+                                           actions: world.unfused(path.actions), start: path.states[0]))
             }
         }
         return traces

@@ -11,6 +11,8 @@ extension ScenarioReport {
         self.scenario = Identity(name: scenario.name, description: scenario.description)
         variant = VariantReport(scenario.configuration)
         exploration = ExplorationReport(result)
+        exploration.symmetry = result.statistics.symmetry && outcome.world.hasSymmetry
+        exploration.mergedRegisters = result.statistics.symmetry && outcome.world.mergesRegisters
         if let final = scenario.final, let found = result.finals.first {
             finalCondition = FinalConditionReport(kind: final.quantifier.rawValue, condition: final.text,
                                                   observation: outcome.observation?.rawValue,

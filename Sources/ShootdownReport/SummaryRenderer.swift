@@ -22,7 +22,8 @@ public struct SummaryRenderer: Sendable {
         lines.append("Config \(scenario.configuration.summaryLine)")
         lines.append("States \(stats.states)  Transitions \(stats.transitions)  Terminal \(stats.terminalStates)  Depth \(stats.maxDepth)")
         lines.append("Search \(stats.reduction == .partialOrder ? "partial-order reduction (ample sets at \(stats.ampleStates) states, \(stats.provisoExpansions) cycle-proviso expansions)" : "no reduction")"
-                     + (stats.symmetry ? ", device symmetry" : "")
+                     + (stats.symmetry && outcome.world.hasSymmetry ? ", device symmetry" : "")
+                     + (stats.symmetry && outcome.world.mergesRegisters ? ", registers merged by the final condition" : "")
                      + (stats.storage == .fingerprint ? ", fingerprints (collision probability \(stats.collisionProbability))" : ", exact states")
                      + ", \(stats.threads) thread\(stats.threads == 1 ? "" : "s")")
         if outcome.result.stoppedAtViolation {

@@ -42,7 +42,7 @@ extension Check {
             badInput = true
             return true
         }
-        guard let outcomes = VariantRuns.check(matrix, options: { checkOptions(label: $0) }) else {
+        guard let outcomes = VariantRuns.check(matrix, mergeRegisters: mergeRegisters, options: { checkOptions(label: $0) }) else {
             badInput = true
             return true
         }
@@ -82,12 +82,12 @@ enum VariantRuns {
     }
 
     /// Every variant's outcome, or `nil` after reporting a variant the model cannot build.
-    static func check(_ matrix: ScenarioMatrix, options: (String) -> CheckOptions) -> [ScenarioOutcome]? {
+    static func check(_ matrix: ScenarioMatrix, mergeRegisters: Bool = false, options: (String) -> CheckOptions) -> [ScenarioOutcome]? {
         var outcomes: [ScenarioOutcome] = []
         for scenario in matrix.scenarios {
             let label = scenario.variant.map { "\(scenario.name) [\($0)]" } ?? scenario.name
             do {
-                outcomes.append(try ScenarioCheck.run(scenario, options: options(label)))
+                outcomes.append(try ScenarioCheck.run(scenario, options: options(label), mergeRegisters: mergeRegisters))
                 Terminal.clearProgress()
             } catch {
                 Terminal.clearProgress()

@@ -33,6 +33,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Do not merge states that differ only by a permutation of interchangeable devices.")
     var noSymmetry = false
 
+    @Flag(help: "Merge states whose registers, read by nothing but the final condition, hold values it cannot tell apart (as a hand-written model keeps one bit per reader). Verdicts are unchanged; terminal states are counted by class.")
+    var mergeRegisters = false
+
     @Option(help: "Visited-state storage: exact (full states) or fingerprint (64-bit hashes, far less memory).")
     var storage: StorageChoice = .exact
 
@@ -86,7 +89,7 @@ struct Check: ParsableCommand {
             }
             let outcome: ScenarioOutcome
             do {
-                outcome = try ScenarioCheck.run(scenario, options: checkOptions(label: scenario.name))
+                outcome = try ScenarioCheck.run(scenario, options: checkOptions(label: scenario.name), mergeRegisters: mergeRegisters)
             } catch {
                 Terminal.clearProgress()
                 Terminal.error(error.description)

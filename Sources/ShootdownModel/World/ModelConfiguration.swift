@@ -23,6 +23,13 @@ public struct ModelConfiguration: Sendable {
     public var faults: FaultHandling
     /// The range subscriber `MIR…` / `VCPU…` threads access memory through, if any.
     public var mirror: MirrorConfiguration?
+    /// Which states the checker may store as one (symmetric devices, merged registers).
+    public var canonicalForm = CanonicalForm()
+    /// Fuse the IOMMU walker's speculative fills into the steps they affect (a reduction that
+    /// keeps every verdict of invariants and final conditions; see ``World``'s fused fills).
+    /// Off by default: the checker's caller turns it on with partial-order reduction when no
+    /// liveness property is checked.
+    public var fusedSpeculativeFills = false
 
     public init(architecture: Architecture, policy: KernelPolicy, iommu: IOMMUConfiguration,
                 tlbCapacity: Int? = nil, pages: [PageDeclaration], prefilled: [PrefilledTranslation] = [],

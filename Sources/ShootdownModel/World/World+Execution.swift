@@ -21,7 +21,8 @@ extension World {
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
             return state.flag(layout.mmapWriter) ? 0 : 1
         case let .iommuPrefetcher(page):
-            return isPrefetchCandidate(page, in: state) ? 1 : 0
+            // Fused fills run only as part of the steps they affect.
+            return !fusesSpeculativeFills && isPrefetchCandidate(page, in: state) ? 1 : 0
         case .mirror:
             if threadPC(thread, in: state) != 0 { return kernelStepEnabled(thread, in: state) ? 1 : 0 }
             guard let operation = currentOperation(thread, in: state) else { return 0 }
@@ -52,6 +53,10 @@ extension World {
     }
 
     func execute(_ state: WorldState, _ action: WorldAction, log: inout StepLog) -> WorldState {
+        if action.fills != 0 {
+            let filled = applyingFills(action.fills, to: state, log: &log)
+            return execute(filled, WorldAction(thread: Int(action.thread), choice: Int(action.choice)), log: &log)
+        }
         let thread = Int(action.thread)
         let choice = Int(action.choice)
         switch roles[thread] {

@@ -9,12 +9,22 @@ extension World {
         futureFootprint(ofThread: thread, in: state, whileIdle: nil)
     }
 
+    /// A thread's future as partial-order reduction sees it: with fused speculative fills, the
+    /// walkers have none of their own, and every other thread's includes the fills it may fuse.
+    func reducedFutureFootprint(ofThread thread: Int, in state: WorldState, whileIdle idle: Int?) -> Footprint {
+        guard fusesSpeculativeFills else { return futureFootprint(ofThread: thread, in: state, whileIdle: idle) }
+        if case .iommuPrefetcher = roles[thread] { return Footprint(actor: thread) }
+        var footprint = futureFootprint(ofThread: thread, in: state, whileIdle: idle)
+        addingFusedFills(to: &footprint)
+        return footprint
+    }
+
     /// Devices and the IOMMU's walker fill IOTLB entries only when they are empty, and only
     /// other threads empty them: their futures depend on who stands still.
     func futureDependsOnIdle(_ thread: Int) -> Bool {
         switch roles[thread] {
         case .device: return !walkerServesMisses
-        case .iommuPrefetcher: return true
+        case .iommuPrefetcher: return !fusesSpeculativeFills
         case .cpu, .iopfWorker, .mirror: return false
         }
     }

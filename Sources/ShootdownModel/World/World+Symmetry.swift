@@ -51,9 +51,12 @@ extension World {
         return (pairs, ranges)
     }
 
-    /// The canonical representative of `state`'s class under permutations of interchangeable
-    /// devices: within each group, devices are ordered by their local state.
-    public func canonical(_ state: WorldState) -> WorldState {
+    /// The canonical representative of `original`'s class: registers the final condition cannot
+    /// tell apart merged (``RegisterClasses``), then, under permutations of interchangeable
+    /// devices, devices ordered by their local state within each group.
+    public func canonical(_ original: WorldState) -> WorldState {
+        var state = original
+        registerClasses?.apply(to: &state)
         var result = state
         for (groupIndex, group) in symmetryGroups.enumerated() {
             if group.count == 2 {

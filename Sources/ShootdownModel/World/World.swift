@@ -49,6 +49,10 @@ public final class World: TransitionSystem, @unchecked Sendable {
     /// where each group's run of them lies: the canonical form compares them in one flat pass.
     let symmetryPairs: [SymmetryPair]
     let symmetryPairRanges: [Range<Int>]
+    /// The register classes of ``CanonicalForm/registerCondition``, if any register merges.
+    let registerClasses: RegisterClasses?
+    /// The IOMMU's speculative walkers: thread and page.
+    let prefetchers: [(thread: Int, page: Int)]
     /// Every frame a page may ever map: its initial frame or the zero page, and its pool.
     let framesOfPage: [[Int]]
     let rules: ArchitectureRules
@@ -146,6 +150,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
         }
         self.threadNames = names
         self.roles = roles
+        self.prefetchers = World.prefetchers(of: roles)
         self.deviceThread = deviceThread
         self.workerThread = workerThread
 
@@ -226,10 +231,12 @@ public final class World: TransitionSystem, @unchecked Sendable {
         }
         self.layout = try World.makeLayout(configuration, roles: roles, frameCount: frameShared.count,
                                            maxValue: maxValue, registerMax: registerMax, programs: programs)
-        self.symmetryGroups = World.symmetryGroups(configuration, deviceThread: deviceThread)
+        self.symmetryGroups = configuration.canonicalForm.deviceSymmetry
+            ? World.symmetryGroups(configuration, deviceThread: deviceThread) : []
         self.symmetryFields = World.symmetryFields(symmetryGroups, layout: layout, deviceThread: deviceThread,
                                                    workerThread: workerThread)
         (self.symmetryPairs, self.symmetryPairRanges) = World.symmetryPairs(symmetryFields)
+        self.registerClasses = World.registerClasses(configuration, layout: layout, faultValue: faultValue)
         self.initialStates = [World.initialState(configuration, layout: layout, initialFrame: initialFrame,
                                                  frameCount: frameShared.count)]
         self.remainingPages = World.remainingPages(configuration)
@@ -250,6 +257,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
             let count = choiceCount(of: thread, in: state)
             for choice in 0..<count { actions.append(WorldAction(thread: thread, choice: choice)) }
         }
+        if fusesSpeculativeFills { appendFusedActions(in: state, into: &actions) }
     }
 
     public func successor(of state: WorldState, via action: WorldAction) -> WorldState {
@@ -258,7 +266,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
     }
 
     public func footprint(of action: WorldAction, in state: WorldState) -> Footprint {
-        stepFootprint(of: action, in: state)
+        action.fills == 0 ? stepFootprint(of: action, in: state) : fusedFootprint(of: action, in: state)
     }
 
     public var actorCount: Int { roles.count }
@@ -266,7 +274,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
     public func actor(of action: WorldAction, in state: WorldState) -> Int { Int(action.thread) }
 
     public func futureFootprint(of actor: Int, in state: WorldState) -> Footprint {
-        futureFootprint(ofThread: actor, in: state)
+        reducedFutureFootprint(ofThread: actor, in: state, whileIdle: nil)
     }
 
     public func futureDependsOnIdleActor(_ actor: Int) -> Bool { futureDependsOnIdle(actor) }
@@ -277,7 +285,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
     public var isAcyclic: Bool { hasNoCycle }
 
     public func futureFootprint(of actor: Int, in state: WorldState, whileIdle idle: Int) -> Footprint {
-        futureFootprint(ofThread: actor, in: state, whileIdle: idle)
+        reducedFutureFootprint(ofThread: actor, in: state, whileIdle: idle)
     }
 
     /// Runs one step and narrates it into `log`.

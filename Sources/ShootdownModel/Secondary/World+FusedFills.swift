@@ -1,0 +1,107 @@
+import ShootdownChecker
+
+/// Fused speculative fills: a reduction of the IOMMU walker's `prefetch=on` fills.
+///
+/// A speculative fill of page `p` reads `p`'s PTE and writes its IOTLB entry, and nothing else.
+/// In any execution, a fill commutes with every later step that neither writes that PTE nor
+/// touches that entry, so it can be moved forward until just before the first step that does
+/// (or dropped, if none does: nothing then observes the entry). Every execution is therefore
+/// equivalent to one in which each fill runs immediately before a step it conflicts with. With
+/// fusion on, the walker never moves alone: each step is offered as is and, for every set of
+/// pending fills it conflicts with, preceded by those fills as one transition. Reachable states
+/// shrink (no state holds a filled entry that nothing has used yet); the verdicts do not change,
+/// provided that no property reads an IOTLB entry (the built-in invariants read sticky flags set
+/// by steps) and that no liveness property is checked (a fill postponed for ever would change
+/// which executions are fair). Used only when the IOTLB has no capacity, so that fills never
+/// evict and never depend on each other.
+extension World {
+    /// Whether speculative fills are fused into the steps they affect.
+    var fusesSpeculativeFills: Bool { !prefetchers.isEmpty && configuration.fusedSpeculativeFills && configuration.tlbCapacity == nil }
+
+    /// `[k]`: the walker thread and page of each speculative walker.
+    static func prefetchers(of roles: [ThreadRole]) -> [(thread: Int, page: Int)] {
+        roles.indices.compactMap { thread in
+            if case let .iommuPrefetcher(page) = roles[thread], page < 64 { return (thread, page) }
+            return nil
+        }
+    }
+
+    /// Appends every step preceded by fills it conflicts with: for each fill that could run now,
+    /// the steps enabled after it whose footprint depends on it, each also with every set of
+    /// further (higher-page) fills it depends on.
+    func appendFusedActions(in state: WorldState, into actions: inout [WorldAction]) {
+        var log = StepLog.off
+        let pending = prefetchers.filter { isPrefetchCandidate($0.page, in: state) }
+        guard !pending.isEmpty else { return }
+        let fillFootprints = pending.map { stepFootprint(of: WorldAction(thread: $0.thread), in: state) }
+        for (index, walker) in pending.enumerated() {
+            let filled = prefetch(page: walker.page, state, log: &log)
+            for thread in roles.indices {
+                if case .iommuPrefetcher = roles[thread] { continue }
+                for choice in 0 ..< choiceCount(of: thread, in: filled) {
+                    let step = WorldAction(thread: thread, choice: choice)
+                    let footprint = stepFootprint(of: step, in: filled)
+                    guard !footprint.isIndependent(of: fillFootprints[index]) else { continue }
+                    let further = pending.indices.filter { $0 > index && !footprint.isIndependent(of: fillFootprints[$0]) }
+                    for subset in 0 ..< (1 << further.count) {
+                        var fills: UInt64 = 1 << UInt64(walker.page)
+                        var before = filled
+                        for (bit, other) in further.enumerated() where subset & (1 << bit) != 0 {
+                            fills |= 1 << UInt64(pending[other].page)
+                            before = prefetch(page: pending[other].page, before, log: &log)
+                        }
+                        if subset != 0 && choiceCount(of: thread, in: before) <= choice { continue }
+                        actions.append(WorldAction(thread: thread, choice: choice, fills: fills))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `state` after the fills of `fills`, in page order.
+    func applyingFills(_ fills: UInt64, to state: WorldState, log: inout StepLog) -> WorldState {
+        var next = state
+        var rest = fills
+        while rest != 0 {
+            next = prefetch(page: rest.trailingZeroBitCount, next, log: &log)
+            rest &= rest - 1
+        }
+        return next
+    }
+
+    /// The footprint of a fused step: its fills' and the step's own after them.
+    func fusedFootprint(of action: WorldAction, in state: WorldState) -> Footprint {
+        var log = StepLog.off
+        var footprint = stepFootprint(of: WorldAction(thread: Int(action.thread), choice: Int(action.choice)),
+                                      in: applyingFills(action.fills, to: state, log: &log))
+        for walker in prefetchers where action.fills & (1 << UInt64(walker.page)) != 0 {
+            let fill = stepFootprint(of: WorldAction(thread: walker.thread), in: state)
+            footprint.reads.formUnion(fill.reads)
+            footprint.writes.formUnion(fill.writes)
+        }
+        return footprint
+    }
+
+    /// A thread's future with the fills it may fuse: every page whose PTE it may write or whose
+    /// IOTLB entry it may touch may be filled just before, reading the PTE and writing the entry.
+    func addingFusedFills(to footprint: inout Footprint) {
+        for walker in prefetchers {
+            let pte = locations.pte(walker.page), entry = locations.iotlb(walker.page)
+            if footprint.writes.contains(pte) || footprint.writes.contains(entry) || footprint.reads.contains(entry) {
+                footprint.reads.insert(pte)
+                footprint.reads.insert(entry)
+                footprint.writes.insert(entry)
+            }
+        }
+    }
+
+    /// The actions of `path` with each fused step split into its fills (as the walker's own
+    /// steps) and the step itself, for narration.
+    public func unfused(_ actions: [WorldAction]) -> [WorldAction] {
+        actions.flatMap { action -> [WorldAction] in
+            guard action.fills != 0 else { return [action] }
+            let fills = prefetchers.filter { action.fills & (1 << UInt64($0.page)) != 0 }.map { WorldAction(thread: $0.thread) }
+            return fills + [WorldAction(thread: Int(action.thread), choice: Int(action.choice))]
+        }
+    }
+}
