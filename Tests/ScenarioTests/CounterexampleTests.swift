@@ -57,4 +57,32 @@ struct CounterexampleTests {
         let notifyA = try #require(entries.lastIndex { $0.text.contains("mmu_notifier_invalidate_range_end [SMMU: CMD_TLBI_NH_VA [a]]") })
         #expect(storeA < readA && readA < notifyA)
     }
+
+    @Test("a fused speculative fill is narrated as the walker's own step, and the split path replays to the same state")
+    func fusedFillNarration() throws {
+        let path = BundledScenarios.root + "/Benchmarks/scenarios/cow-order-N2-b.litmus"
+        var options = CheckOptions()
+        options.reduction = .partialOrder
+        let outcome = try ScenarioCheck.run(ScenarioLowering.load(contentsOf: path), options: options)
+        let witness = try #require(outcome.result.finals.first?.witness)
+        let world = outcome.world
+        #expect(witness.actions.contains { $0.fills != 0 })
+        let split = world.unfused(witness.actions)
+        #expect(split.count > witness.actions.count && split.allSatisfy { $0.fills == 0 })
+        let replayed = split.reduce(witness.states[0]) { world.successor(of: $0, via: $1) }
+        #expect(replayed == witness.last)
+        let entries = Narration.narrate(outcome.traces.first { $0.kind == .final }?.actions ?? [], from: witness.states[0], in: world)
+        #expect(entries.contains { world.threadNames[$0.thread].hasPrefix("IOMMU[") && $0.text.contains("speculative walk fills") })
+    }
+
+    @Test("without partial-order reduction the walker fills on its own, and no step is fused")
+    func unfusedWithoutReduction() throws {
+        let path = BundledScenarios.root + "/Benchmarks/scenarios/cow-order-N2-b.litmus"
+        var options = CheckOptions()
+        options.reduction = .none
+        let outcome = try ScenarioCheck.run(ScenarioLowering.load(contentsOf: path), options: options)
+        let witness = try #require(outcome.result.finals.first?.witness)
+        #expect(witness.actions.allSatisfy { $0.fills == 0 })
+        #expect(witness.actions.contains { outcome.world.threadNames[Int($0.thread)].hasPrefix("IOMMU[") })
+    }
 }

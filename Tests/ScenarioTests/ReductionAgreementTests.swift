@@ -5,8 +5,9 @@ import ShootdownReport
 import Testing
 
 /// Reduction must change no verdict: every bundled scenario (and the smallest benchmark
-/// scenarios) gives the same verdicts with partial-order reduction and symmetry as without
-/// either, and the same again with fingerprint storage on two threads.
+/// scenarios) gives the same verdicts with partial-order reduction (fused speculative fills
+/// included) and symmetry as without either, the same again with fingerprint storage on two
+/// threads, and the same with registers merged by the final condition.
 @Suite("Reduction changes no verdict")
 struct ReductionAgreementTests {
     static var scenarios: [String] {
@@ -41,10 +42,13 @@ struct ReductionAgreementTests {
         let unreduced = try ScenarioCheck.run(scenario, options: plain)
         let withReduction = try ScenarioCheck.run(scenario, options: reduced)
         let withFingerprints = try ScenarioCheck.run(scenario, options: fingerprinted)
+        let merged = try ScenarioCheck.run(scenario, options: reduced, mergeRegisters: true)
         #expect(unreduced.result.isComplete && withReduction.result.isComplete && withFingerprints.result.isComplete)
         #expect(!Self.verdicts(unreduced).isEmpty)
         #expect(Self.verdicts(withReduction) == Self.verdicts(unreduced), "\(path)")
         #expect(Self.verdicts(withFingerprints) == Self.verdicts(unreduced), "\(path)")
+        #expect(Self.verdicts(merged) == Self.verdicts(unreduced), "\(path) with merged registers")
+        #expect(merged.result.statistics.states <= withReduction.result.statistics.states)
         #expect(withReduction.result.statistics.states <= unreduced.result.statistics.states)
     }
 }
