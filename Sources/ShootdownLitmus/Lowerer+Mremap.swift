@@ -64,8 +64,9 @@ extension Lowerer {
             return p == page && [.migrate, .ksmMerge, .uprobeReplacePage].contains(kind)
         case let .path(_, p):
             return p == page
-        case let .dmirror(command, p, _):
-            return p == page && command == .release
+        case .dmirror(.release, _, _):
+            // dmirror_device_evict_chunk evicts every page of the device, wherever it is mapped.
+            return true
         default:
             return false
         }
