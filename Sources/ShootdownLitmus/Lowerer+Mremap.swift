@@ -42,7 +42,7 @@ extension Lowerer {
                 for (other, declaration) in threads.enumerated() where other != index {
                     guard let clash = declaration.operations.first(where: { findsPageByRmap($0, page: page) || findsPageByRmap($0, page: target) })
                     else { continue }
-                    throw error("mremap moves '\(arguments[0].value)' to '\(arguments[1].value)' while thread \(declaration.name) runs \(describe(clash)), which finds its page through the rmap, not under the mmap lock; the model keeps it on the page it names, so it may not run beside mremap on either page (run it in the same thread)",
+                    throw error("mremap moves '\(arguments[0].value)' to '\(arguments[1].value)' while thread \(declaration.name) runs \(describe(clash)), which finds its page through the rmap, not under the mmap lock; the model keeps it on the page it names, so no other thread may run it on either page",
                                 at: name.location)
                 }
             }
