@@ -1,10 +1,11 @@
 import ShootdownModel
 
 /// The built-in mm operations a CPU thread can call: `mprotect(x, ro|rw|none)`, `reclaim(x)`,
-/// `reclaim(x, nobatch)`, `migrate(x)`, `ksm_merge(x)`, `mkclean(x)`.
+/// `reclaim(x, nobatch)`, `migrate(x)`, `ksm_merge(x)`, `mkclean(x)`, `mremap(x, y)` and
+/// `mremap(x, y, MREMAP_DONTUNMAP)` (its target page: ``lowerMoveTarget(_:_:)``).
 extension Lowerer {
     static let mmCalls = ["mprotect", "reclaim", "migrate", "ksm_merge", "mkclean", "fork", "split_huge_pmd", "exit", "oom_reap",
-                                  "uprobe_replace"]
+                                  "uprobe_replace", "mremap"]
     static let protections = ["ro", "rw", "none"]
 
     /// The operation a call names; the first argument is the page (checked by the caller).
@@ -38,6 +39,17 @@ extension Lowerer {
         case "exit":
             guard arguments.isEmpty else { throw error("exit takes no arguments: exit()", at: name.location) }
             return .exitMMAP
+        case "mremap":
+            guard arguments.count == 2 || arguments.count == 3 else {
+                throw error("mremap takes the page, its new page and optionally MREMAP_DONTUNMAP, e.g. mremap(x, y) or mremap(x, y, MREMAP_DONTUNMAP)",
+                            at: name.location)
+            }
+            guard arguments.count == 3 else { return .mremap }
+            guard arguments[2].value == Lowerer.mremapFlag else {
+                throw error("unknown mremap flag '\(arguments[2].value)' (known: \(Lowerer.mremapFlag); MREMAP_MAYMOVE | MREMAP_FIXED are implied)",
+                            at: arguments[2].location, suggesting: arguments[2].value, among: [Lowerer.mremapFlag])
+            }
+            return .mremapDontUnmap
         default:
             guard arguments.count == 1 else {
                 throw error("\(name.value) takes one page, e.g. \(name.value)(x)", at: name.location)

@@ -104,7 +104,9 @@ extension Lowerer {
                         if kind == .exitMMAP {
                             try checkExit(name, isLast: position == thread.operations.count - 1, of: thread.name)
                         }
-                        operations.append(.kernel(kind, page: arguments.isEmpty ? 0 : try resolvePage(arguments[0])))
+                        let page = arguments.isEmpty ? 0 : try resolvePage(arguments[0])
+                        let target = kind.movesPage ? try lowerMoveTarget(page, arguments) : nil
+                        operations.append(.kernel(kind, page: page, target: target))
                         continue
                     }
                     if name.value == "munmap" {

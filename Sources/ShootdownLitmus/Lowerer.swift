@@ -55,6 +55,7 @@ struct Lowerer {
         for declaration in ast.initial where declaration.keyword.value == "page" { try lowerPage(declaration) }
         for declaration in ast.initial where declaration.keyword.value != "page" { try lowerInit(declaration) }
         try lowerThreads()
+        try checkMoves()
         let configuration = ModelConfiguration(architecture: architecture, policy: policy, iommu: iommu,
                                                tlbCapacity: tlbCapacity, pages: pages, prefilled: prefilled,
                                                threads: threads, paths: paths, faults: faults,

@@ -33,7 +33,7 @@ struct PastedPathTests {
         for thread in scenario.configuration.threads {
             for operation in thread.operations {
                 switch operation {
-                case let .kernel(kind, page):
+                case let .kernel(kind, page, _):
                     return (kind.spelled(page: pages[page]), { $0.builtIn[kind.rawValue] }, pages[page])
                 case let .munmap(page):
                     return ("munmap(\(pages[page]))", { $0.munmap }, pages[page])

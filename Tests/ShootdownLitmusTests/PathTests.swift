@@ -212,7 +212,7 @@ import Testing
         let names = programs.all.map(PathWriter.name(for:))
         #expect(names == ["handle_mm_fault", "munmap_path", "mprotect_ro", "mprotect_rw", "reclaim_path", "reclaim_nobatch",
                           "migrate_path", "ksm_merge_path", "mkclean_path", "fork_path", "split_huge_pmd_path",
-                          "exit_path", "oom_reap_path", "uprobe_replace_path", "mprotect_none", "dmirror_fault",
+                          "exit_path", "oom_reap_path", "uprobe_replace_path", "mprotect_none", "mremap_new", "mremap_new_MREMAP_DONTUNMAP", "dmirror_fault",
                           "dmirror_READ", "dmirror_WRITE", "dmirror_MIGRATE_TO_DEV", "dmirror_MIGRATE_TO_SYS",
                           "dmirror_SNAPSHOT", "dmirror_EXCLUSIVE", "dmirror_CHECK_EXCLUSIVE", "dmirror_RELEASE"])
         for name in names { #expect(Parser.isIdentifier(name) && !Lowerer.calls.contains(name)) }

@@ -37,6 +37,7 @@ extension BranchCondition: SpelledCase {
         case .notMappingWalkedPageWritable: return "not_mapping_walked_page_writable"
         case .notMappingWalkedPage: return "not_mapping_walked_page"
         case .commandFinished: return "command_finished"
+        case .vmaMissing: return "vma_missing"
         }
     }
 }

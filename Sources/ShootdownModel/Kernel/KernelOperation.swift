@@ -1,5 +1,6 @@
 /// The mm operations a CPU thread can start directly, besides faults, `munmap` and the
-/// scenario's own paths: each is a built-in step program (both eras) on one page.
+/// scenario's own paths: each is a built-in step program (both eras) on one page, and for
+/// `mremap` the page it moves to.
 public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     /// `mprotect(PROT_READ)`: a downgrade (``ProtectionProgram``).
     case mprotectReadOnly
@@ -35,6 +36,12 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
     case uprobeReplacePage
     /// `mprotect(PROT_NONE)`: no access at all (``ProtectionProgram``).
     case mprotectNone
+    /// `mremap(MREMAP_MAYMOVE | MREMAP_FIXED)` of the page to the operation's target page: the
+    /// entry moves, the old VMA is unmapped (``MremapProgram``).
+    case mremap
+    /// `mremap(… | MREMAP_DONTUNMAP)`: the entry moves, the old VMA stays, empty
+    /// (``MremapProgram``).
+    case mremapDontUnmap
 
     /// The entry function the program is named after.
     public var entry: String {
@@ -49,11 +56,15 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .exitMMAP: return "exit_mmap"
         case .oomReap: return "__oom_reap_task_mm"
         case .uprobeReplacePage: return "__replace_page"
+        case .mremap, .mremapDontUnmap: return "mremap"
         }
     }
 
-    /// How a scenario writes the operation on page `page`.
-    public func spelled(page: String) -> String {
+    /// Whether the operation moves the page to a second page, its target (`mremap`).
+    public var movesPage: Bool { self == .mremap || self == .mremapDontUnmap }
+
+    /// How a scenario writes the operation on page `page` (moving it to `target`, for mremap).
+    public func spelled(page: String, target: String = "y") -> String {
         switch self {
         case .mprotectReadOnly: return "mprotect(\(page), ro)"
         case .mprotectReadWrite: return "mprotect(\(page), rw)"
@@ -68,6 +79,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .exitMMAP: return "exit()"
         case .oomReap: return "oom_reap(\(page))"
         case .uprobeReplacePage: return "uprobe_replace(\(page))"
+        case .mremap: return "mremap(\(page), \(target))"
+        case .mremapDontUnmap: return "mremap(\(page), \(target), MREMAP_DONTUNMAP)"
         }
     }
 
@@ -87,11 +100,17 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .exitMMAP: return "exit_mmap: mmu_notifier_release, unmap everything with a full-mm gather, free the pages"
         case .oomReap: return "__oom_reap_task_mm: range_start_nonblock (a subscriber may refuse: -EAGAIN, the page is skipped), zap, flush, free"
         case .uprobeReplacePage: return "__replace_page: clear and flush the PTE under the PTL, map a new copy read-only, put the old page"
+        case .mremap:
+            return "move_vma → move_ptes moves the entry to the new page under RS(UNMAP) of the old one, flushes the old page, unmaps the old VMA"
+        case .mremapDontUnmap:
+            return "move_vma → move_ptes as mremap(x, y), but the old VMA stays mapped and empty (MREMAP_DONTUNMAP)"
         }
     }
 
     /// Whether the operation holds the mmap lock for write (mprotect).
-    var takesMmapWriteLock: Bool { self == .mprotectReadOnly || self == .mprotectReadWrite || self == .mprotectNone || self == .fork }
+    var takesMmapWriteLock: Bool {
+        self == .mprotectReadOnly || self == .mprotectReadWrite || self == .mprotectNone || self == .fork || movesPage
+    }
 
     /// Whether the operation allocates a frame for the page (migration's destination, KSM's
     /// stable page).
@@ -116,6 +135,8 @@ public enum KernelOperation: Int, CaseIterable, Sendable, Hashable {
         case .exitMMAP: return ExitProgram.build(architecture: architecture, era: era)
         case .oomReap: return OOMReapProgram.build(architecture: architecture, era: era)
         case .uprobeReplacePage: return ReplacePageProgram.build(architecture: architecture, era: era)
+        case .mremap: return MremapProgram.build(dontUnmap: false, architecture: architecture, era: era)
+        case .mremapDontUnmap: return MremapProgram.build(dontUnmap: true, architecture: architecture, era: era)
         }
     }
 }

@@ -55,7 +55,7 @@ public struct KernelPrograms: Sendable {
             dmirror = []
         }
         builtIn = KernelOperation.allCases.map { kind in
-            Program(name: kind.spelled(page: "page"), source: rewrite(kind.build(architecture: architecture, era: policy.era)))
+            Program(name: kind.spelled(page: "page", target: "new"), source: rewrite(kind.build(architecture: architecture, era: policy.era)))
         }
         self.paths = paths.map { path in
             Program(name: path.name, source: path.build(architecture: architecture, era: policy.era, deviceMemory: deviceMemory,

@@ -78,6 +78,8 @@ public enum BranchCondition: String, Hashable, Sendable, CaseIterable {
     case notMappingWalkedPage
     /// `dmirror_do_read` / `dmirror_do_write` found the entry it needs: the command is done.
     case commandFinished
+    /// `vma_lookup` finds no VMA at the page at all (mremap's `-EFAULT`).
+    case vmaMissing
 }
 
 /// One instruction of a program before its labels are resolved.

@@ -26,6 +26,9 @@ struct ProgramNeeds: OptionSet, Sendable {
     /// A mirror device's own state (its walk, sequence snapshot, table and lock): only a `MIR…`
     /// or `VCPU…` thread has it, so a path, which a CPU runs, may not use these steps.
     static let mirrorDevice = ProgramNeeds(rawValue: 1 << 8)
+    /// mremap's moves (`copy_vma`, `take_moved_pte`, `set_moved_pte`, `unmap_source_vma`): they
+    /// need the page the entry moves to, which only `mremap(x, y)` names; a path has one page.
+    static let moveTarget = ProgramNeeds(rawValue: 1 << 9)
 
     init(rawValue: Int) { self.rawValue = rawValue }
 
@@ -66,6 +69,7 @@ struct ProgramNeeds: OptionSet, Sendable {
         case .intervalReadBegin, .kvmSnapshotSeq, .mirrorWalk, .enterNestedFault, .mirrorLock, .mirrorUnlock,
              .mirrorInstall, .mirrorFailAccess, .mmapReadLock, .mmapReadUnlock:
             self = .mirrorDevice
+        case .copyVMA, .takeMovedPTE, .setMovedPTE, .unmapSourceVMA: self = .moveTarget
         default: self = []
         }
     }

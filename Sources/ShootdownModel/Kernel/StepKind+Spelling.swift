@@ -30,7 +30,7 @@ extension StepKind {
                   .dmirrorAccess(write: false), .dmirrorAccess(write: true), .dmirrorReadback, .dmirrorMapMigrated,
                   .dmirrorMapAtomic, .dmirrorCheckAtomic, .dmirrorResult(0)]
         kinds += DmirrorError.allCases.map { StepKind.dmirrorResult($0.value) }
-        kinds += [.intervalInsert, .intervalRemove, .snapshotWalk]
+        kinds += [.intervalInsert, .intervalRemove, .snapshotWalk, .copyVMA, .takeMovedPTE, .setMovedPTE, .unmapSourceVMA]
         return kinds
     }()
 
@@ -118,6 +118,10 @@ extension StepKind {
         case .intervalInsert: return "interval_insert"
         case .intervalRemove: return "interval_remove"
         case .snapshotWalk: return "snapshot_walk"
+        case .copyVMA: return "copy_vma"
+        case .takeMovedPTE: return "take_moved_pte"
+        case .setMovedPTE: return "set_moved_pte"
+        case .unmapSourceVMA: return "unmap_source_vma"
         }
     }
 

@@ -196,6 +196,18 @@ public enum StepKind: Hashable, Sendable {
     /// `hmm_range_fault` without `HMM_PFN_REQ_FAULT` over the page, and `dmirror_mkentry`: the
     /// permission byte, computed from the VMA and the PTE.
     case snapshotWalk
+    /// `copy_vma` (mremap's `copy_vma_and_data`): a VMA at the target page with the flags of the
+    /// page's VMA (readable, writable or PROT_NONE).
+    case copyVMA
+    /// `move_ptes`: `get_and_clear_full_ptes` at the old address. The entry, whatever it is
+    /// (present, swap, migration, device-private, …), is taken off the page and kept in the
+    /// thread's `orig`; `changed` records whether it was present (`force_flush`).
+    case takeMovedPTE
+    /// `move_ptes`: `set_ptes` at the new address of the entry ``takeMovedPTE`` took, unchanged.
+    case setMovedPTE
+    /// `unmap_source_vma` → `do_vmi_munmap` of the old range once its entries have moved: the
+    /// page's VMA is removed.
+    case unmapSourceVMA
 }
 
 /// Whose device a notifier range names as its `owner` (`mmu_notifier_range_init_owner`), for
@@ -244,7 +256,8 @@ extension StepKind {
         case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .installPageCachePage, .zapPTE, .modifyProtection, .getAndClear,
              .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
              .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake, .replaceWithNewPage,
-             .migrateCollect, .insertDevicePrivate, .finalizeToDevice, .convertToDeviceExclusive, .restoreExclusive:
+             .migrateCollect, .insertDevicePrivate, .finalizeToDevice, .convertToDeviceExclusive, .restoreExclusive,
+             .takeMovedPTE:
             return true
         default:
             return false

@@ -10,7 +10,7 @@ extension World {
         switch currentOperation(thread, in: state) {
         case .munmap?: return programs.munmap
         case let .path(index, _)?: return programs.paths[index]
-        case let .kernel(kind, _)?: return programs.builtIn[kind.rawValue]
+        case let .kernel(kind, _, _)?: return programs.builtIn[kind.rawValue]
         default: return programs.fault
         }
     }
@@ -89,7 +89,7 @@ extension World {
         var next = state
         let fields = layout.threads[thread]
         switch currentOperation(thread, in: state) {
-        case let .path(_, page)?, let .kernel(_, page)?:
+        case let .path(_, page)?, let .kernel(_, page, _)?:
             setOrig(thread, pte(page, in: state), in: &next)
         case let .dmirror(command, page, _)?:
             // cmd.cpages and cmd.faults start at 0 (dmirror_fops_unlocked_ioctl).
@@ -143,8 +143,8 @@ extension World {
                         next.set(layout.mmapReaders, next.get(layout.mmapReaders) &- 1)
                         checkSecondaryBounded(thread, page: page, in: &next, log: &log)
                         advance(thread, in: &next)
-                    case let .kernel(kind, page)?:
-                        for checked in kind == .exitMMAP ? Array(configuration.pages.indices) : [page] {
+                    case let .kernel(kind, page, target)?:
+                        for checked in kind == .exitMMAP ? Array(configuration.pages.indices) : [page] + (target.map { [$0] } ?? []) {
                             checkSecondaryBounded(thread, page: checked, in: &next, log: &log)
                         }
                         advance(thread, in: &next)
@@ -220,6 +220,7 @@ extension World {
         case .vmaNotAnonymous: return configuration.pages[page].backing != .anonymous
         case .insertBlocked: return !current.isNone && !(current.present && current.frame == World.zeroFrame)
         case .vmaNotReadable: return !vmaAllows(page, write: false, in: state)
+        case .vmaMissing: return !state.flag(layout.vmaPresent[page])
         case .notMappingWalkedPage, .notMappingWalkedPageWritable:
             let walked = CachedTranslation.decode(state.get(fields.pfn))
             return !current.present || current.frame != walked?.frame

@@ -126,6 +126,8 @@ extension World {
                 state.set(layout.frameState[frame], FrameState.freed.rawValue)
                 log.effect("frame \(frame) freed")
             }
+        case .copyVMA, .takeMovedPTE, .setMovedPTE, .unmapSourceVMA:
+            performMoveStep(step, thread: thread, page: page, in: &state, log: &log)
         default:
             performRmapStep(step, thread: thread, page: page, in: &state, log: &log)
         }

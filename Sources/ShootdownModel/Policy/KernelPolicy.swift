@@ -33,7 +33,7 @@ extension KernelPolicy {
     public static let all: [KernelPolicy] = [v6_2, patchV1, patchV1Reuse, patchV2, v6_6, smmuSkipNotifierWithBTM,
                                              deferCOWNotifyToRangeEnd, tlbbatchAddPendingNoNotify,
                                              reclaimFreeBeforeRangeEnd, ksmWrprotectOnlyEnd, patchV1UnderPTL,
-                                             releaseKeepsTranslation, oomReapEndAfterEAGAIN]
+                                             releaseKeepsTranslation, oomReapEndAfterEAGAIN, mremapFlushAfterUnlock]
 
     /// Looks a policy up by name.
     public static func named(_ name: String) -> KernelPolicy? { all.first { $0.name == name } }
@@ -201,4 +201,19 @@ extension KernelPolicy {
             Step(.rangeEnd(onlyEnd: false), in: "__oom_reap_task_mm", file: "mm/oom_kill.c",
                  call: "mmu_notifier_invalidate_range_end (after -EAGAIN)"),
         ])])
+
+    /// A broken variant: v6.6, but `move_ptes` drops the page-table locks before the flush of the
+    /// old address, as mremap did before commit eb66ae030829 ("mremap: properly flush TLB
+    /// before releasing the page", v4.20). The moved page is then reachable through the new
+    /// address, where reclaim can unmap and free it, while a CPU TLB or an IOTLB still maps the
+    /// old address to it (the flush, and in this era the notification it carries, comes too
+    /// late).
+    public static let mremapFlushAfterUnlock = KernelPolicy(
+        name: "mremap-flush-after-unlock",
+        summary: "v6.6, but move_ptes flushes the old address (and notifies) after dropping the PTLs (mremap before v4.20)",
+        era: .archInvalidateSecondaryTLBs,
+        rewrites: [ProgramRewrite(afterSite: "move_ptes.set_ptes(new_addr)", steps: [
+            Step(.unlockPTL, in: "move_ptes", file: "mm/mremap.c", call: "pte_unmap_unlock (before the flush)"),
+        ]),
+                   ProgramRewrite(site: "move_ptes.pte_unmap_unlock", edit: .replace(with: []))])
 }

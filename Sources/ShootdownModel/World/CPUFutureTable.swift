@@ -68,7 +68,8 @@ extension World {
                 running[index] = table.entries.count
                 for position in program.ops.indices {
                     var tail = fromOperation[index + 1]
-                    addPathSteps(program, from: position, page: operation.page, checked: configuration.checksOnReturn(operation), to: &tail)
+                    addPathSteps(program, from: position, page: operation.page, target: operation.moveTarget,
+                                 checked: configuration.checksOnReturn(operation), to: &tail)
                     table.entries.append(tail)
                 }
             }
@@ -85,7 +86,8 @@ extension World {
         }
         let page = operation.page
         if let program = directProgram(operation) {
-            addPathSteps(program, from: 0, page: page, checked: configuration.checksOnReturn(operation), to: &entry)
+            addPathSteps(program, from: 0, page: page, target: operation.moveTarget, checked: configuration.checksOnReturn(operation),
+                         to: &entry)
             return
         }
         switch operation {
@@ -116,14 +118,14 @@ extension World {
         switch operation {
         case .munmap: return programs.munmap
         case let .path(index, _): return programs.paths[index]
-        case let .kernel(kind, _): return programs.builtIn[kind.rawValue]
+        case let .kernel(kind, _, _): return programs.builtIn[kind.rawValue]
         default: return nil
         }
     }
 
-    /// The steps of `program` from `start` on, at `page`; with `checked`, the check at its
-    /// return too.
-    func addPathSteps(_ program: Program, from start: Int, page: Int, checked: Bool = false,
+    /// The steps of `program` from `start` on, at `page` (moving it to `target`, for mremap);
+    /// with `checked`, the check at its return too.
+    func addPathSteps(_ program: Program, from start: Int, page: Int, target: Int? = nil, checked: Bool = false,
                       to entry: inout CPUFutureTable.Entry) {
         if tracksMmap { entry.writes.insert(locations.mmap) }
         entry.reads.insert(locations.pte(page))
@@ -134,7 +136,7 @@ extension World {
         var touchesFrames = false
         for op in program.ops[start...] {
             guard case let .step(step) = op else { continue }
-            insertStepLocations(step.kind, page: page, reads: &entry.reads, writes: &entry.writes)
+            insertStepLocations(step.kind, page: page, target: target, reads: &entry.reads, writes: &entry.writes)
             touchesFrames = touchesFrames || step.kind.touchesFrames
             if step.kind == .freeAllGathered {
                 for other in configuration.pages.indices { entry.reach(page: other, writing: true) }

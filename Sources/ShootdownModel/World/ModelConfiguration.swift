@@ -212,8 +212,9 @@ public enum Operation: Sendable, Equatable {
     /// only): runs in the kernel on the thread's CPU, without a fault.
     case path(index: Int, page: Int)
     /// A built-in mm operation on the page (CPU threads only): mprotect, reclaim, migration,
-    /// KSM merging, writeback's mkclean.
-    case kernel(KernelOperation, page: Int)
+    /// KSM merging, writeback's mkclean. `target` is the second page of an operation that has
+    /// one: the new address `mremap` moves the page to.
+    case kernel(KernelOperation, page: Int, target: Int? = nil)
     /// A dmirror ioctl on the page (`MIR…` threads of an HMM mirror only); its result goes to
     /// register `result`, when there is one.
     case dmirror(DmirrorCommand, page: Int, result: Int?)
@@ -227,7 +228,7 @@ public enum Operation: Sendable, Equatable {
     public var page: Int {
         switch self {
         case let .read(page, _), let .write(page, _), let .munmap(page), let .populateWrite(page), let .gupTest(_, page), let .path(_, page),
-             let .kernel(_, page), let .dmirror(_, page, _):
+             let .kernel(_, page, _), let .dmirror(_, page, _):
             return page
         case .rendezvous:
             return 0
@@ -253,14 +254,19 @@ public enum Operation: Sendable, Equatable {
 
     /// The built-in mm operation, if it is one.
     var kernelOperation: KernelOperation? {
-        if case let .kernel(kind, _) = self { return kind } else { return nil }
+        if case let .kernel(kind, _, _) = self { return kind } else { return nil }
+    }
+
+    /// The page `mremap` moves the operation's page to, if the operation is one.
+    public var moveTarget: Int? {
+        if case let .kernel(_, _, target) = self { return target } else { return nil }
     }
 
     /// Whether the operation takes the mmap lock in a way faults must wait for.
     var takesMmapLock: Bool {
         switch self {
         case .munmap: return true
-        case let .kernel(kind, _): return kind.takesMmapWriteLock
+        case let .kernel(kind, _, _): return kind.takesMmapWriteLock
         default: return false
         }
     }

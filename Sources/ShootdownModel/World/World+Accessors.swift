@@ -65,7 +65,7 @@ extension World {
         case let .write(page, _)?: return (page, true)
         case let .munmap(page)?: return (page, false)
         case let .populateWrite(page)?, let .gupTest(_, page)?, let .path(_, page)?: return (page, true)
-        case let .kernel(_, page)?: return (page, false)
+        case let .kernel(_, page, _)?: return (page, false)
         case let .dmirror(command, page, _)?: return (page, command.writes)
         case .rendezvous?, nil: return (0, false)
         }

@@ -129,8 +129,8 @@ extension World {
             return test.spelled(page: pageName(page))
         case let .path(index, page):
             return "\(configuration.paths[index].name)(\(pageName(page)))"
-        case let .kernel(kind, page):
-            return kind.spelled(page: pageName(page))
+        case let .kernel(kind, page, target):
+            return kind.spelled(page: pageName(page), target: target.map(pageName) ?? "y")
         case let .dmirror(command, page, _):
             return command.spelled(page: pageName(page))
         case .rendezvous:

@@ -173,12 +173,14 @@ extension World {
         guard let kind = program.kinds[position] else { return }
         let pte = locations.pte(page)
         let fields = layout.threads[thread]
-        insertStepLocations(kind, page: page, reads: &reads, writes: &writes)
+        let target = moveTarget(of: thread, in: state)
+        insertStepLocations(kind, page: page, target: target, reads: &reads, writes: &writes)
         // Entering a program reads the PTE into `orig`.
         if threadPC(thread, in: state) == 0 { reads.insert(pte) }
         if let operation = currentOperation(thread, in: state), configuration.checksOnReturn(operation),
            program.mayReturn(after: position) {
-            for checked in operation.kernelOperation == .exitMMAP ? configuration.pages.indices : page ..< page + 1 {
+            let pages = operation.kernelOperation == .exitMMAP ? Array(configuration.pages.indices) : [page] + (target.map { [$0] } ?? [])
+            for checked in pages {
                 returnCheckLocations(page: checked, reads: &reads)
                 if staleSecondaryEntry(page: checked, in: state) != nil { writes.insert(locations.flags) }
             }
@@ -195,7 +197,8 @@ extension World {
              .unlockPage, .waitPageUnlocked, .lockDevicePage, .migrateCollect, .insertDevicePrivate, .finalizeToDevice,
              .convertToDeviceExclusive, .restoreExclusive, .dmirrorMapMigrated, .dmirrorMapAtomic, .dmirrorCheckAtomic,
              .dmirrorResult, .intervalInsert, .intervalRemove, .snapshotWalk, .rangeStartNonblock, .replaceWithNewPage,
-             .contigBreak, .contigMake, .flushContigRange, .zapAll, .freeAllGathered:
+             .contigBreak, .contigMake, .flushContigRange, .zapAll, .freeAllGathered, .copyVMA, .takeMovedPTE, .setMovedPTE,
+             .unmapSourceVMA:
             break
         case .notifierRelease:
             for other in roles.indices { reads.insert(locations.local(other)) }
@@ -253,10 +256,19 @@ extension World {
     }
 
     /// The shared locations a kernel step of `kind` at `page` touches, whatever the state
-    /// (frames, which depend on the state, aside).
-    func insertStepLocations(_ kind: StepKind, page: Int, reads: inout LocationSet, writes: inout LocationSet) {
+    /// (frames, which depend on the state, aside); `target` is the page mremap moves `page` to.
+    func insertStepLocations(_ kind: StepKind, page: Int, target: Int? = nil, reads: inout LocationSet,
+                             writes: inout LocationSet) {
         let pte = locations.pte(page)
         switch kind {
+        case .copyVMA, .setMovedPTE:
+            // The VMA flags live with the PTE: the old page's are read, the new page's written.
+            reads.insert(pte)
+            reads.insert(locations.pte(target ?? page))
+            writes.insert(locations.pte(target ?? page))
+        case .takeMovedPTE, .unmapSourceVMA:
+            reads.insert(pte)
+            writes.insert(pte)
         case .lockPTL:
             reads.insert(locations.ptl)
             writes.insert(locations.ptl)
@@ -393,7 +405,7 @@ extension World {
             switch condition {
             case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive, .notMappingOrigFrame,
                  .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent, .pageLockedByOther, .insertBlocked, .vmaNotReadable,
-                 .notMappingWalkedPage, .notMappingWalkedPageWritable:
+                 .notMappingWalkedPage, .notMappingWalkedPageWritable, .vmaMissing:
                 return true
             case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
                  .walkNeedsFault, .kvmMustRetry, .walkFailed, .origDevicePrivate, .origDeviceExclusive, .notCollected,

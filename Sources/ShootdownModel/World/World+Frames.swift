@@ -9,25 +9,29 @@ extension World {
     static func frameDemand(of thread: ThreadDeclaration, page: Int, configuration: ModelConfiguration,
                             pathNeeds: [ProgramNeeds] = []) -> Int {
         // A page that reclaim or migration (or a path with their steps) may turn into a swap
-        // entry is read back into a new frame by whichever thread faults on it first.
+        // entry is read back into a new frame by whichever thread faults on it first; mremap
+        // brings the entries of its source pages along.
+        let sources = configuration.moveSources(of: page)
         let swappable = configuration.threads.contains { $0.operations.contains { operation in
             switch operation {
-            case let .kernel(kind, p): return p == page && kind.leavesSwapEntry
-            case let .path(index, p): return p == page && index < pathNeeds.count && pathNeeds[index].contains(.swapEntries)
+            case let .kernel(kind, p, _): return sources.contains(p) && kind.leavesSwapEntry
+            case let .path(index, p): return sources.contains(p) && index < pathNeeds.count && pathNeeds[index].contains(.swapEntries)
             default: return false
             }
         } }
         let writes = thread.operations.contains { operation in
             switch operation {
             case let .write(p, _), let .populateWrite(p), let .gupTest(_, p), let .path(_, p): return p == page
-            case let .kernel(kind, p): return p == page && kind.allocates
+            case let .kernel(kind, p, _): return p == page && kind.allocates
             case let .read(p, _): return p == page && swappable
             case let .dmirror(command, p, _): return p == page && (command.writes || (command == .read && swappable))
             case .munmap, .rendezvous: return false
             }
         }
-        var demand = writes ? 1 : 0
-        let migrations = configuration.migrationsToDevice(of: page)
+        // After mremap(…, MREMAP_DONTUNMAP) the old page is empty again: a write faults in one
+        // more fresh page.
+        var demand = writes ? 1 + configuration.emptyingMoves(of: page) : 0
+        let migrations = sources.reduce(0) { $0 + configuration.migrationsToDevice(of: $1) }
         guard migrations > 0 else { return demand }
         for operation in thread.operations where operation.touchesPage && operation.page == page {
             switch operation {
@@ -35,7 +39,7 @@ extension World {
                 demand += migrations
             case .write, .populateWrite, .gupTest:
                 demand += migrations + 1
-            case let .kernel(kind, _):
+            case let .kernel(kind, _, _):
                 if kind.allocates { demand += migrations }
             case let .dmirror(command, _, _):
                 switch command {
@@ -53,6 +57,33 @@ extension World {
 }
 
 extension ModelConfiguration {
+    /// The pages whose entries may reach page `page`: the page itself, then every page an
+    /// mremap moves to it, and theirs in turn.
+    func moveSources(of page: Int) -> [Int] {
+        var sources = [page]
+        var index = 0
+        while index < sources.count {
+            let reached = sources[index]
+            index += 1
+            for thread in threads {
+                for case let .kernel(kind, source, target?) in thread.operations
+                where kind.movesPage && target == reached && !sources.contains(source) {
+                    sources.append(source)
+                }
+            }
+        }
+        return sources
+    }
+
+    /// How many `mremap(…, MREMAP_DONTUNMAP)` calls move page `page` away and leave it empty.
+    func emptyingMoves(of page: Int) -> Int {
+        threads.reduce(0) { count, thread in
+            count + thread.operations.count { operation in
+                if case .kernel(.mremapDontUnmap, page, _) = operation { return true } else { return false }
+            }
+        }
+    }
+
     /// How many `MIGRATE_TO_DEV` commands name page `page`.
     func migrationsToDevice(of page: Int) -> Int {
         threads.reduce(0) { count, thread in

@@ -29,7 +29,7 @@ extension World {
         if operations.contains(where: \.takesMmapLock) || mirrored || pathNeeds.contains(.mmapLock) {
             layout.mmapReaders = try bits.allocate(BitAllocator.bits(forMax: roles.count))
         }
-        if operations.contains(where: { if case let .kernel(kind, _) = $0 { return kind.takesMmapWriteLock } else { return false } })
+        if operations.contains(where: { if case let .kernel(kind, _, _) = $0 { return kind.takesMmapWriteLock } else { return false } })
             || pathNeeds.contains(.mmapWriteLock) {
             layout.mmapWriter = try bits.allocate(1)
         }

@@ -104,6 +104,10 @@ public final class World: TransitionSystem, @unchecked Sendable {
         where needs.contains(.mirrorDevice) && called.contains(index) {
             throw .unsupported("path \(path.name) has a mirror device's steps (its walk, snapshot, table or lock); only MIR… and VCPU… threads run them, and a path runs on a CPU")
         }
+        for (index, (path, needs)) in zip(configuration.paths, programs.pathNeeds).enumerated()
+        where needs.contains(.moveTarget) && called.contains(index) {
+            throw .unsupported("path \(path.name) has mremap's steps (copy_vma, take_moved_pte, set_moved_pte, unmap_source_vma), which move an entry to a second page; a path has one page, so only mremap(x, y) runs them")
+        }
 
         // Threads: declared ones, then a worker per device.
         var names = configuration.threads.map(\.name)
@@ -190,7 +194,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
                 // by a write fault, never freed here.
                 let stable = thread.operations.contains { operation in
                     switch operation {
-                    case .kernel(.ksmMerge, page): return true
+                    case .kernel(.ksmMerge, page, _): return true
                     case let .path(index, p): return p == page && pathNeeds[index].contains(.stableFrame)
                     default: return false
                     }
@@ -226,8 +230,18 @@ public final class World: TransitionSystem, @unchecked Sendable {
 
         self.locations = LocationMap(pages: configuration.pages.count, frames: frameShared.count,
                                      devices: deviceThread.count, threads: roles.count, mirrors: mirrorInstances)
+        // mremap moves a page's entry, and with it the frames it may map, to another page.
         self.framesOfPage = configuration.pages.indices.map { page in
-            [initialFrame[page] ?? World.zeroFrame, World.zeroFrame] + Array(framePool[page])
+            let sources = configuration.moveSources(of: page)
+            guard sources.count > 1 else { return [initialFrame[page] ?? World.zeroFrame, World.zeroFrame] + Array(framePool[page]) }
+            var frames: [Int] = []
+            for source in sources {
+                for frame in [initialFrame[source] ?? World.zeroFrame, World.zeroFrame] + Array(framePool[source])
+                where !frames.contains(frame) {
+                    frames.append(frame)
+                }
+            }
+            return frames
         }
         self.layout = try World.makeLayout(configuration, roles: roles, frameCount: frameShared.count,
                                            maxValue: maxValue, registerMax: registerMax, programs: programs)
