@@ -22,7 +22,7 @@ extension World {
     private func computePageLocations(_ page: Int) -> LocationSet {
         var set = configuration.tlbCapacity == nil ? LocationSet() : capacityLocations
         set.insert(locations.ptl)
-        for member in contiguousGroup(of: page) {
+        for member in footprintGroup(of: page) {
             set.insert([locations.pte(member), locations.iotlb(member), locations.cpuTLB(member)])
         }
         if tracksMmap { set.insert(locations.mmap) }
@@ -178,7 +178,7 @@ extension World {
         if threadPC(thread, in: state) == 0 { reads.insert(pte) }
         if let operation = currentOperation(thread, in: state), configuration.checksOnReturn(operation),
            program.mayReturn(after: position) {
-            for checked in operation.kernelOperation == .exitMMAP ? configuration.pages.indices : page ..< page + 1 {
+            for checked in operation.kernelOperation == .exitMMAP ? Array(configuration.pages.indices) : hugeGroup(of: page) {
                 returnCheckLocations(page: checked, reads: &reads)
                 if staleSecondaryEntry(page: checked, in: state) != nil { writes.insert(locations.flags) }
             }
@@ -195,7 +195,8 @@ extension World {
              .unlockPage, .waitPageUnlocked, .lockDevicePage, .migrateCollect, .insertDevicePrivate, .finalizeToDevice,
              .convertToDeviceExclusive, .restoreExclusive, .dmirrorMapMigrated, .dmirrorMapAtomic, .dmirrorCheckAtomic,
              .dmirrorResult, .intervalInsert, .intervalRemove, .snapshotWalk, .rangeStartNonblock, .replaceWithNewPage,
-             .contigBreak, .contigMake, .flushContigRange, .zapAll, .freeAllGathered:
+             .contigBreak, .contigMake, .flushContigRange, .zapAll, .freeAllGathered, .mapSubpages, .flushHugeRange,
+             .collectSkip:
             break
         case .notifierRelease:
             for other in roles.indices { reads.insert(locations.local(other)) }
@@ -253,8 +254,16 @@ extension World {
     }
 
     /// The shared locations a kernel step of `kind` at `page` touches, whatever the state
-    /// (frames, which depend on the state, aside).
+    /// (frames, which depend on the state, aside). A step at a page of a huge mapping may act
+    /// on the whole huge entry (and its mapped-huge bit, kept with every page's PTE): it
+    /// touches what the same step would at each page of the mapping.
     func insertStepLocations(_ kind: StepKind, page: Int, reads: inout LocationSet, writes: inout LocationSet) {
+        for member in footprintGroup(of: page) {
+            insertPageStepLocations(kind, page: member, reads: &reads, writes: &writes)
+        }
+    }
+
+    private func insertPageStepLocations(_ kind: StepKind, page: Int, reads: inout LocationSet, writes: inout LocationSet) {
         let pte = locations.pte(page)
         switch kind {
         case .lockPTL:
@@ -274,7 +283,7 @@ extension World {
         case .mmapWriteUnlock:
             writes.insert(locations.mmap)
         case .setVMAProtection, .modifyProtection, .getAndClear, .installSwapEntry, .installMigrationEntry,
-             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD,
+             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD, .mapSubpages,
              .trylockPage, .lockPage, .unlockPage, .lockDevicePage, .migrateCollect, .insertDevicePrivate, .finalizeToDevice,
              .restoreExclusive, .replaceWithNewPage:
             // The page lock lives with the PTE.
@@ -310,7 +319,7 @@ extension World {
             reads.insert(pte)
         case .addPendingBatch:
             break
-        case .flushTLBPage, .flushGatherRange, .flushTLBRange, .batchFlush:
+        case .flushTLBPage, .flushGatherRange, .flushTLBRange, .batchFlush, .flushHugeRange:
             writes.insert(locations.cpuTLB(page))
             if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
         case .clearFlush:
@@ -324,7 +333,7 @@ extension World {
             writes.insert(locations.mmap)
         case .mirrorWalk, .enterNestedFault:
             reads.insert(pte)
-        case .mirrorFailAccess:
+        case .mirrorFailAccess, .collectSkip:
             break
         case .contigBreak, .contigMake, .flushContigRange:
             for member in contiguousGroup(of: page) {
@@ -393,11 +402,11 @@ extension World {
             switch condition {
             case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive, .notMappingOrigFrame,
                  .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent, .pageLockedByOther, .insertBlocked, .vmaNotReadable,
-                 .notMappingWalkedPage, .notMappingWalkedPageWritable:
+                 .notMappingWalkedPage, .notMappingWalkedPageWritable, .mappedByHugeEntry, .pmdSplit:
                 return true
             case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
                  .walkNeedsFault, .kvmMustRetry, .walkFailed, .origDevicePrivate, .origDeviceExclusive, .notCollected,
-                 .collectedHole, .commandFinished, .contiguousHugePage, .rangeStartFailed, .vmaNotAnonymous,
+                 .collectedHole, .commandFinished, .contiguousHugePage, .rangeStartFailed, .vmaNotAnonymous, .hugetlbPage,
                  .collectedPageCache:
                 index += 1
             }
