@@ -22,7 +22,7 @@ enum MigrateVMAProgram {
         b.step(.rangeStart(.migrate, owner: .caller), in: "migrate_vma_collect", file: file,
                call: "mmu_notifier_invalidate_range_start(MIGRATE, owner = dmirror->mdevice)")
         b.step(.lockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_offset_map_lock")
-        b.jump(to: "collect_huge_pmd", if: .mappedByHugeEntry)
+        collectHugePMD(into: &b, collect: "collect_pte", end: "collect_end")
         b.label("collect_pte")
         b.step(.migrateCollect(.system), in: "migrate_vma_collect_pmd", file: file,
                call: "folio_trylock, ptep_get_and_clear, set_pte_at(migration entry)")
@@ -78,8 +78,6 @@ enum MigrateVMAProgram {
         insertRangeEnd(into: &b)
         b.step(.freeNewPage, in: "__migrate_device_finalize", file: file, call: "folio_put(dst)")
         b.jump(to: "unlock", if: .always)
-
-        collectHugePMD(into: &b, collect: "collect_pte", end: "collect_end")
     }
 
     /// `migrate_vma_collect_pmd` on a page a huge PMD maps (the stored mm/migrate_device.c, which
@@ -88,7 +86,12 @@ enum MigrateVMAProgram {
     /// split (`split_folio`), then unlocked; the walk then collects the page from its PTE.
     /// Kernels with THP migration of device-private pages (`migrate_vma_collect_huge_pmd`)
     /// collect the THP whole instead.
+    ///
+    /// Emitted right after the walk takes the PTL; every jump goes forward, to `collect` (the
+    /// PTE walk, PTL held) or `end` (the collection's `range_end`, PTL dropped).
     static func collectHugePMD(into b: inout ProgramBuilder, collect: String, end: String) {
+        b.jump(to: "collect_huge_pmd", if: .mappedByHugeEntry)
+        b.jump(to: collect, if: .always)
         b.label("collect_huge_pmd")
         b.step(.unlockPTL, in: "migrate_vma_collect_pmd", file: file, call: "spin_unlock (pmd_trans_huge)")
         b.jump(to: "collect_huge_zero", if: .pteMapsZeroPage)
@@ -133,7 +136,7 @@ enum MigrateVMAProgram {
         // MIGRATE_TO_SYS walks the range as MIGRATE_TO_DEV does, splitting a huge PMD.
         let walksHuge = source == .callerDevice
         if walksHuge {
-            b.jump(to: "collect_huge_pmd", if: .mappedByHugeEntry)
+            collectHugePMD(into: &b, collect: "collect_pte", end: "collect_end")
             b.label("collect_pte")
         }
         b.step(.migrateCollect(source), in: walk, file: origin,
@@ -151,11 +154,6 @@ enum MigrateVMAProgram {
         }
         b.removeMigrationPTE()
         b.step(.freeDevicePage, in: "__migrate_device_finalize", file: file, call: "folio_put(src): dmirror_devmem_free")
-        if walksHuge {
-            b.jump(to: "collected_huge_done", if: .always)
-            collectHugePMD(into: &b, collect: "collect_pte", end: "collect_end")
-            b.label("collected_huge_done")
-        }
     }
 
     /// `do_swap_page` on a device-private entry (mm/memory.c): lock the page, then the owner's

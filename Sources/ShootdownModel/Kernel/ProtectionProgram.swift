@@ -28,7 +28,6 @@ enum ProtectionProgram {
                 when: .gathered)
         b.oldEraNotify(.gather, in: "tlb_flush_mmu_tlbonly", file: gather, call: "mmu_notifier_invalidate_range",
                        when: .gathered)
-        b.label("mmap_unlock")
         b.step(.mmapWriteUnlock, in: "do_mprotect_pkey", file: mprotect, call: "mmap_write_unlock")
         b.ret()
         hugetlbChangeProtection(protection, into: &b)
@@ -53,7 +52,9 @@ enum ProtectionProgram {
                 call: "flush_hugetlb_tlb_range")
         b.step(.rangeEnd(onlyEnd: false), in: "hugetlb_change_protection", file: hugetlb,
                call: "mmu_notifier_invalidate_range_end")
-        b.jump(to: "mmap_unlock", if: .always)
+        // Programs jump only forward (a thread's future is the rest of its program).
+        b.step(.mmapWriteUnlock, in: "do_mprotect_pkey", file: "mm/mprotect.c", call: "mmap_write_unlock")
+        b.ret()
     }
 }
 

@@ -13,7 +13,11 @@ enum UnmapProgram {
         let memory = "mm/memory.c", gather = "mm/mmu_gather.c"
         b.step(.detachVMA, in: "do_vmi_align_munmap", file: "mm/vma.c", call: "mmap_write_lock, vma detach, downgrade")
         b.step(.rangeStart(.unmap), in: "unmap_vmas", file: memory, call: "mmu_notifier_invalidate_range_start(UNMAP)")
+        // zap_pmd_range on a PMD-mapped THP the munmap covers only in part: split it first.
         b.jump(to: "zap_pmd_range", if: .mappedByHugeEntry)
+        b.jump(to: "zap_pte_range", if: .always)
+        b.label("zap_pmd_range")
+        SplitHugePMDProgram.split(into: &b, prefix: "zap_")
         b.label("zap_pte_range")
         b.step(.lockPTL, in: "zap_pte_range", file: memory, call: "pte_offset_map_lock")
         b.step(.zapPTE, in: "zap_pte_range", file: memory, call: "ptep_get_and_clear_full, __tlb_remove_folio_pages")
@@ -23,10 +27,6 @@ enum UnmapProgram {
         b.oldEraNotify(.gather, in: "tlb_flush_mmu_tlbonly", file: gather, call: "mmu_notifier_invalidate_range")
         b.step(.freeGatheredPages, in: "tlb_flush_mmu_free", file: gather, call: "free_pages_and_swap_cache")
         b.ret()
-        // zap_pmd_range on a PMD-mapped THP the munmap covers only in part: split it first.
-        b.label("zap_pmd_range")
-        SplitHugePMDProgram.split(into: &b, prefix: "zap_")
-        b.jump(to: "zap_pte_range", if: .always)
         return b.source
     }
 }
