@@ -2,7 +2,7 @@ import ShootdownModel
 
 extension Lowerer {
     static let initKeywords = ["page", "tlb", "iotlb", "atc"]
-    static let pageAttributes = ["anon", "file", "mixedmap", "vma", "value", "pte", "cow", "contig", "unmapped"]
+    static let pageAttributes = ["anon", "file", "mixedmap", "vma", "value", "pte", "cow", "contig", "thp", "hugetlb", "unmapped"]
 
     /// `page x: anon, vma rw, value 0, pte rw clean, cow`
     mutating func lowerPage(_ declaration: InitDeclAST) throws(LitmusError) {
@@ -18,6 +18,7 @@ extension Lowerer {
         var pteAt: Located<String>?
         var backingAt: Located<String>?
         var valueAt: Located<String>?
+        var hugeAt: Located<String>?
         for group in declaration.groups {
             guard let head = group.first else { continue }
             let rest = Array(group.dropFirst())
@@ -40,6 +41,10 @@ extension Lowerer {
             case "contig":
                 try expectNothing(after: head, in: rest)
                 page.contiguous = true
+            case "thp", "hugetlb":
+                if let hugeAt { throw error("a page has one huge mapping, not both '\(hugeAt.value)' and '\(head.value)'", at: head.location) }
+                page.huge = try lowerHugeMapping(head, rest)
+                hugeAt = head
             case "value":
                 guard let first = rest.first, let value = first.integerValue, value >= 0 else {
                     throw error("'value' takes one non-negative integer, e.g. 'value 0'", at: (rest.first ?? head).location)
@@ -67,6 +72,7 @@ extension Lowerer {
             }
         }
         try lowerBacking(&page, backingAt: backingAt, pteAt: pteAt, valueAt: valueAt, unmappedAt: unmappedAt)
+        if let hugeAt { try checkHugeMapping(page, at: hugeAt, pteAt: pteAt, unmappedAt: unmappedAt) }
         if let unmappedAt {
             if let pteAt, page.mapping != .none {
                 throw error("an unmapped page (no VMA) has no PTE but 'pte none'", at: pteAt.location)

@@ -134,7 +134,7 @@ import Testing
         let missing = try #require(Self.problem("path p(x) {\n  step range_start \"s\";\n}"))
         #expect(missing.message.hasPrefix("step kind 'range_start' takes an argument: range_start(UNMAP|UNMAP_BY_CALLER|"))
         let unknown = try #require(Self.problem("path p(x) {\n  step notify_secondary(pages) \"n\";\n}"))
-        #expect(unknown.message == "unknown argument 'pages' of step kind 'notify_secondary' (known: page, gather, whole_mm, contig_range, contig_slip)")
+        #expect(unknown.message == "unknown argument 'pages' of step kind 'notify_secondary' (known: page, gather, whole_mm, contig_range, contig_slip, huge_range)")
         #expect(unknown.suggestion == "page")
         #expect(unknown.location.description == "t.litmus:3:25")
         let extra = try #require(Self.problem("path p(x) {\n  step lock_ptl(x) \"l\";\n}"))

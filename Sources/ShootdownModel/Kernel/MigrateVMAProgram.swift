@@ -22,11 +22,14 @@ enum MigrateVMAProgram {
         b.step(.rangeStart(.migrate, owner: .caller), in: "migrate_vma_collect", file: file,
                call: "mmu_notifier_invalidate_range_start(MIGRATE, owner = dmirror->mdevice)")
         b.step(.lockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_offset_map_lock")
+        collectHugePMD(into: &b, collect: "collect_pte", end: "collect_end")
+        b.label("collect_pte")
         b.step(.migrateCollect(.system), in: "migrate_vma_collect_pmd", file: file,
                call: "folio_trylock, ptep_get_and_clear, set_pte_at(migration entry)")
         b.flush(.flushTLBRange, scope: .page, in: "migrate_vma_collect_pmd", file: file, call: "flush_tlb_range",
                 when: .collectedPresent)
         b.step(.unlockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_unmap_unlock")
+        b.label("collect_end")
         b.step(.rangeEnd(onlyEnd: false), in: "migrate_vma_collect", file: file, call: "mmu_notifier_invalidate_range_end")
         b.jump(to: readback, if: .notCollected)
         b.step(.devmemAllocCopy, in: "dmirror_migrate_alloc_and_copy", file: hmm,
@@ -77,6 +80,36 @@ enum MigrateVMAProgram {
         b.jump(to: "unlock", if: .always)
     }
 
+    /// `migrate_vma_collect_pmd` on a page a huge PMD maps (the stored mm/migrate_device.c, which
+    /// migrates no THP whole): the huge zero page's PMD is split (`split_huge_pmd`); an
+    /// anonymous THP is locked with `folio_trylock` (failing that, the range is skipped) and
+    /// split (`split_folio`), then unlocked; the walk then collects the page from its PTE.
+    /// Kernels with THP migration of device-private pages (`migrate_vma_collect_huge_pmd`)
+    /// collect the THP whole instead.
+    ///
+    /// Emitted right after the walk takes the PTL; every jump goes forward, to `collect` (the
+    /// PTE walk, PTL held) or `end` (the collection's `range_end`, PTL dropped).
+    static func collectHugePMD(into b: inout ProgramBuilder, collect: String, end: String) {
+        b.jump(to: "collect_huge_pmd", if: .mappedByHugeEntry)
+        b.jump(to: collect, if: .always)
+        b.label("collect_huge_pmd")
+        b.step(.unlockPTL, in: "migrate_vma_collect_pmd", file: file, call: "spin_unlock (pmd_trans_huge)")
+        b.jump(to: "collect_huge_zero", if: .pteMapsZeroPage)
+        b.step(.trylockPage, in: "migrate_vma_collect_pmd", file: file, call: "folio_get, folio_trylock")
+        b.jump(to: "collect_huge_skip", if: .pageLockedByOther)
+        SplitHugePMDProgram.splitFolio(into: &b)
+        b.step(.unlockPage, in: "migrate_vma_collect_pmd", file: file, call: "folio_unlock, folio_put")
+        b.step(.lockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_offset_map_lock")
+        b.jump(to: collect, if: .always)
+        b.label("collect_huge_zero")
+        SplitHugePMDProgram.split(into: &b, prefix: "collect_")
+        b.step(.lockPTL, in: "migrate_vma_collect_pmd", file: file, call: "pte_offset_map_lock")
+        b.jump(to: collect, if: .always)
+        b.label("collect_huge_skip")
+        b.step(.collectSkip, in: "migrate_vma_collect_pmd", file: file, call: "migrate_vma_collect_skip")
+        b.jump(to: end, if: .always)
+    }
+
     /// The insert's `range_end`: `only_end` in the old era, whose set_pte_at went through the
     /// `_notify` helpers.
     private static func insertRangeEnd(into b: inout ProgramBuilder) {
@@ -100,9 +133,16 @@ enum MigrateVMAProgram {
                call: eviction ? "mmu_notifier_invalidate_range_start(CLEAR)"
                    : "mmu_notifier_invalidate_range_start(MIGRATE, owner = the page's device)")
         b.step(.lockPTL, in: walk, file: origin, call: eviction ? "page_vma_mapped_walk" : "pte_offset_map_lock")
+        // MIGRATE_TO_SYS walks the range as MIGRATE_TO_DEV does, splitting a huge PMD.
+        let walksHuge = source == .callerDevice
+        if walksHuge {
+            collectHugePMD(into: &b, collect: "collect_pte", end: "collect_end")
+            b.label("collect_pte")
+        }
         b.step(.migrateCollect(source), in: walk, file: origin,
                call: eviction ? "pte_clear, set_pte_at(migration entry)" : "folio_trylock, ptep_get_and_clear, set_pte_at(migration entry)")
         b.step(.unlockPTL, in: walk, file: origin, call: eviction ? "page_vma_mapped_walk_done" : "pte_unmap_unlock")
+        if walksHuge { b.label("collect_end") }
         b.step(.rangeEnd(onlyEnd: false), in: function, file: origin, call: "mmu_notifier_invalidate_range_end")
         b.jump(to: notCollected, if: .notCollected)
         if eviction {

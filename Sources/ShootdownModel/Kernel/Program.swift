@@ -43,6 +43,12 @@ public enum BranchCondition: String, Hashable, Sendable, CaseIterable {
     case always
     /// The page belongs to a contiguous hugetlb mapping (`hugetlb_fault`).
     case contiguousHugePage
+    /// A huge entry maps the page now (`pmd_trans_huge`, or a hugetlb page).
+    case mappedByHugeEntry
+    /// The page's VMA is a hugetlb mapping (`is_vm_hugetlb_page`).
+    case hugetlbPage
+    /// The page's transparent huge mapping has been split into PTEs (`!pmd_trans_huge`).
+    case pmdSplit
     /// The preceding non-blocking `range_start` returned `-EAGAIN`.
     case rangeStartFailed
     /// The mirror's sequence snapshot is stale: an invalidation has run since it was taken

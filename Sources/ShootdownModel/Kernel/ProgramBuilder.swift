@@ -78,7 +78,8 @@ struct ProgramBuilder {
 
     private func flushPrimitive(for kind: StepKind) -> String {
         switch (architecture, kind) {
-        case (.arm64, .flushGatherRange), (.arm64, .flushTLBRange), (.arm64, .flushContigRange): return "__flush_tlb_range_nosync"
+        case (.arm64, .flushGatherRange), (.arm64, .flushTLBRange), (.arm64, .flushContigRange), (.arm64, .flushHugeRange):
+            return "__flush_tlb_range_nosync"
         case (.arm64, .flushTLBMM): return "flush_tlb_mm"
         case (.arm64, _): return "__flush_tlb_page_nosync"
         case (.x86, _): return "flush_tlb_mm_range"

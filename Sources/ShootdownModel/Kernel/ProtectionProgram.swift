@@ -1,5 +1,6 @@
 /// `mprotect` of one page (mm/mprotect.c): `do_mprotect_pkey` under the mmap write lock,
-/// `mprotect_fixup` (new VMA flags), then `change_protection` with an mmu_gather.
+/// `mprotect_fixup` (new VMA flags), then `change_protection` with an mmu_gather; on a page of
+/// a hugetlb mapping, the whole huge page through `hugetlb_change_protection`.
 ///
 /// The range notification brackets the PTE loop (`change_pud_range` in the new era,
 /// `change_pmd_range` in the old); the PTE is rewritten under the PTL without a flush and the
@@ -15,6 +16,7 @@ enum ProtectionProgram {
         b.step(.mmapWriteLock, in: "do_mprotect_pkey", file: mprotect, call: "mmap_write_lock_killable")
         b.step(.setVMAProtection(protection), in: "mprotect_fixup", file: mprotect,
                call: "vm_flags_reset(\(protection.vmFlags))")
+        b.jump(to: "hugetlb_change_protection", if: .hugetlbPage)
         b.step(.rangeStart(.protectionVMA), in: notifyingFunction, file: mprotect,
                call: "mmu_notifier_invalidate_range_start(PROTECTION_VMA)")
         b.step(.lockPTL, in: "change_pte_range", file: mprotect, call: "pte_offset_map_lock")
@@ -28,7 +30,31 @@ enum ProtectionProgram {
                        when: .gathered)
         b.step(.mmapWriteUnlock, in: "do_mprotect_pkey", file: mprotect, call: "mmap_write_unlock")
         b.ret()
+        hugetlbChangeProtection(protection, into: &b)
         return b.source
+    }
+
+    /// `change_protection` on a hugetlb VMA (mm/hugetlb.c:`hugetlb_change_protection`, KERNEL-FACTS
+    /// §2.10): `RS(PROTECTION_VMA)` over the huge page, the huge entry rewritten under its lock
+    /// (`huge_ptep_modify_prot_start/commit`), then after the lock is dropped the flush of the
+    /// whole huge page (`flush_hugetlb_tlb_range`; later trees flush an mmu_gather there, at the
+    /// same point), which notifies in the new era, and `range_end`, which notified in the old.
+    private static func hugetlbChangeProtection(_ protection: VMAProtection, into b: inout ProgramBuilder) {
+        let hugetlb = "mm/hugetlb.c"
+        b.label("hugetlb_change_protection")
+        b.step(.rangeStart(.protectionVMA), in: "hugetlb_change_protection", file: hugetlb,
+               call: "mmu_notifier_invalidate_range_start(PROTECTION_VMA)")
+        b.step(.lockPTL, in: "hugetlb_change_protection", file: hugetlb, call: "huge_pte_lock")
+        b.step(.modifyProtection(protection), in: "hugetlb_change_protection", file: hugetlb,
+               call: "huge_ptep_modify_prot_start, huge_ptep_modify_prot_commit")
+        b.step(.unlockPTL, in: "hugetlb_change_protection", file: hugetlb, call: "spin_unlock")
+        b.flush(.flushHugeRange, scope: .hugeRange, in: "hugetlb_change_protection", file: hugetlb,
+                call: "flush_hugetlb_tlb_range")
+        b.step(.rangeEnd(onlyEnd: false), in: "hugetlb_change_protection", file: hugetlb,
+               call: "mmu_notifier_invalidate_range_end")
+        // Programs jump only forward (a thread's future is the rest of its program).
+        b.step(.mmapWriteUnlock, in: "do_mprotect_pkey", file: "mm/mprotect.c", call: "mmap_write_unlock")
+        b.ret()
     }
 }
 

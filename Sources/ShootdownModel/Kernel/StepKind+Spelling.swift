@@ -23,7 +23,8 @@ extension StepKind {
                   .invalidatePMD, .mmapReadLock, .mmapReadUnlock, .intervalReadBegin, .kvmSnapshotSeq, .mirrorWalk,
                   .enterNestedFault, .mirrorLock, .mirrorUnlock, .mirrorInstall, .mirrorFailAccess, .notifierRelease,
                   .zapAll, .freeAllGathered, .contigBreak, .flushContigRange, .contigMake, .replaceWithNewPage,
-                  .trylockPage, .lockPage, .unlockPage, .lockDevicePage, .waitPageUnlocked]
+                  .trylockPage, .lockPage, .unlockPage, .lockDevicePage, .waitPageUnlocked, .mapSubpages,
+                  .flushHugeRange, .collectSkip]
         kinds += MigrateSource.allCases.map(StepKind.migrateCollect)
         kinds += [.devmemAllocCopy, .insertDevicePrivate, .finalizeToDevice, .devmemCopyToSystem(erasesMirror: true),
                   .devmemCopyToSystem(erasesMirror: false), .freeDevicePage, .convertToDeviceExclusive, .restoreExclusive,
@@ -79,6 +80,9 @@ extension StepKind {
         case .flushTLBMM: return "flush_tlb_mm"
         case .restoreOrigPTE: return "restore_orig_pte"
         case .invalidatePMD: return "invalidate_pmd"
+        case .mapSubpages: return "map_subpages"
+        case .flushHugeRange: return "flush_huge_range"
+        case .collectSkip: return "collect_skip"
         case .mmapReadLock: return "mmap_read_lock"
         case .mmapReadUnlock: return "mmap_read_unlock"
         case .intervalReadBegin: return "interval_read_begin"
@@ -172,7 +176,7 @@ extension StepKind {
 
 extension NotifyScope {
     /// How a raw step writes the scope: `page`, `gather`, `whole_mm`, `contig_range`,
-    /// `contig_slip`.
+    /// `contig_slip`, `huge_range`.
     public var spelling: String {
         switch self {
         case .page: return "page"
@@ -180,6 +184,7 @@ extension NotifyScope {
         case .wholeMM: return "whole_mm"
         case .contigRange: return "contig_range"
         case .contigSlip: return "contig_slip"
+        case .hugeRange: return "huge_range"
         }
     }
 }

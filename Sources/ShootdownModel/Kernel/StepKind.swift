@@ -95,8 +95,20 @@ public enum StepKind: Hashable, Sendable {
     /// Write back the entry read at the start (`__split_huge_pmd_locked` mapping the same
     /// frame with the same permissions through PTEs).
     case restoreOrigPTE
-    /// `pmdp_invalidate`: make the PMD invalid for hardware while faults wait for the split.
+    /// `pmdp_invalidate` (or `pmdp_huge_clear_flush` for the huge zero page): make the PMD
+    /// invalid for hardware while faults wait for the split; every page of a huge mapping at
+    /// once. The entry it invalidates is kept as the thread's `orig`.
     case invalidatePMD
+    /// `__split_huge_pmd_locked` populating the PTE table (`pmd_populate` of PTEs for each
+    /// subpage, with the huge entry's permissions; the zero page for the huge zero page), or
+    /// `remove_migration_ptes` after `split_folio`: the pages are no longer mapped huge.
+    case mapSubpages
+    /// `flush_pmd_tlb_range` / `flush_hugetlb_tlb_range`: a CPU TLB flush of every page the huge
+    /// entry maps.
+    case flushHugeRange
+    /// `migrate_vma_collect_skip`: the range is not collected (`folio_trylock` of the THP to
+    /// split failed).
+    case collectSkip
     /// `mmap_read_lock` / `mmap_read_unlock` taken by a mirror device's fault path.
     case mmapReadLock
     case mmapReadUnlock
@@ -247,6 +259,9 @@ public enum NotifyScope: String, Hashable, Sendable, CaseIterable {
     /// `[addr, addr + (pgsize + ncontig))`, the range the posted arm64 v2 patch passed: the
     /// first page and a few bytes of the next.
     case contigSlip
+    /// The pages the huge entry mapping the page covers (`HPAGE_PMD_SIZE`, or the hugetlb page
+    /// size); the page alone when no huge entry maps it.
+    case hugeRange
 }
 
 extension StepKind {
@@ -255,7 +270,7 @@ extension StepKind {
         switch self {
         case .setAccessFlags, .clearFlush, .installNewPage, .installZeroPage, .installPageCachePage, .zapPTE, .modifyProtection, .getAndClear,
              .installSwapEntry, .installMigrationEntry, .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage,
-             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .zapAll, .contigBreak, .contigMake, .replaceWithNewPage,
+             .forkWrprotect, .restoreOrigPTE, .invalidatePMD, .mapSubpages, .zapAll, .contigBreak, .contigMake, .replaceWithNewPage,
              .migrateCollect, .insertDevicePrivate, .finalizeToDevice, .convertToDeviceExclusive, .restoreExclusive,
              .takeMovedPTE:
             return true

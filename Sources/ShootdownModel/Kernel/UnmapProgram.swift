@@ -1,5 +1,7 @@
 /// `munmap` of one page's VMA: VMA removal, then `unmap_vmas` → `zap_pte_range` with an
-/// mmu_gather, then `tlb_finish_mmu` (mm/vma.c, mm/memory.c, mm/mmu_gather.c).
+/// mmu_gather, then `tlb_finish_mmu` (mm/vma.c, mm/memory.c, mm/mmu_gather.c). A page that is
+/// part of a PMD-mapped transparent huge page is a partial unmap of it: `zap_pmd_range` splits
+/// the PMD first (`__split_huge_pmd`).
 ///
 /// The gather batch holds the page until the flush, so the frame is freed only after the CPU
 /// TLB flush and, in both eras, after a secondary-TLB notification: the old era's
@@ -11,6 +13,12 @@ enum UnmapProgram {
         let memory = "mm/memory.c", gather = "mm/mmu_gather.c"
         b.step(.detachVMA, in: "do_vmi_align_munmap", file: "mm/vma.c", call: "mmap_write_lock, vma detach, downgrade")
         b.step(.rangeStart(.unmap), in: "unmap_vmas", file: memory, call: "mmu_notifier_invalidate_range_start(UNMAP)")
+        // zap_pmd_range on a PMD-mapped THP the munmap covers only in part: split it first.
+        b.jump(to: "zap_pmd_range", if: .mappedByHugeEntry)
+        b.jump(to: "zap_pte_range", if: .always)
+        b.label("zap_pmd_range")
+        SplitHugePMDProgram.split(into: &b, prefix: "zap_")
+        b.label("zap_pte_range")
         b.step(.lockPTL, in: "zap_pte_range", file: memory, call: "pte_offset_map_lock")
         b.step(.zapPTE, in: "zap_pte_range", file: memory, call: "ptep_get_and_clear_full, __tlb_remove_folio_pages")
         b.step(.unlockPTL, in: "zap_pte_range", file: memory, call: "pte_unmap_unlock")

@@ -24,8 +24,9 @@ extension World {
 
     /// The pages a secondary-TLB notification of `scope` issued for `page` covers, or `nil`
     /// for the whole address space.
-    func notifiedPages(_ scope: NotifyScope, page: Int) -> [Int]? {
+    func notifiedPages(_ scope: NotifyScope, page: Int, in state: WorldState) -> [Int]? {
         switch scope {
+        case .hugeRange: return hugeEntryPages(of: page, in: state) ?? [page]
         case .page, .gather: return [page]
         case .wholeMM: return nil
         case .contigRange: return contiguousGroup(of: page)

@@ -32,6 +32,9 @@ extension World {
             }
         case let .migrateCollect(source):
             collect(source, thread: thread, page: page, in: &state, log: &log)
+        case .collectSkip:
+            state.set(fields.migrate, 0)
+            log.effect("the range of \(name) is not collected")
         case .devmemAllocCopy:
             let collected = state.get(fields.migrate) == 1 || state.get(fields.migrate) == 3
             let source = Int(state.get(fields.gatherFrame))

@@ -144,7 +144,7 @@ extension World {
                         checkSecondaryBounded(thread, page: page, in: &next, log: &log)
                         advance(thread, in: &next)
                     case let .kernel(kind, page, target)?:
-                        for checked in kind == .exitMMAP ? Array(configuration.pages.indices) : [page] + (target.map { [$0] } ?? []) {
+                        for checked in kind == .exitMMAP ? Array(configuration.pages.indices) : hugeGroup(of: page) + (target.map { hugeGroup(of: $0) } ?? []) {
                             checkSecondaryBounded(thread, page: checked, in: &next, log: &log)
                         }
                         advance(thread, in: &next)
@@ -204,10 +204,13 @@ extension World {
             return !current.present || current.frame != orig.frame || current.frame == World.zeroFrame
                 || isShared(current.frame, in: state)
         case .pteCleanReadOnly: return !current.write && !current.dirty
-        case .pteMapsZeroPage: return current.present && current.frame == World.zeroFrame
+        case .pteMapsZeroPage: return current.present && (current.frame == World.zeroFrame || current.frame == hugeZeroFrame)
         case .pteNotPresent: return !current.present
         case .always: return true
         case .contiguousHugePage: return configuration.pages[page].contiguous
+        case .mappedByHugeEntry: return mappedByHugeEntry(page, in: state)
+        case .pmdSplit: return hugeGroupIndex[page] != nil && !mappedByHugeEntry(page, in: state)
+        case .hugetlbPage: if case .hugetlb? = configuration.pages[page].huge { return true } else { return false }
         case .rangeStartFailed: return state.flag(fields.startFailed)
         case .snapshotStale, .walkNeedsFault, .kvmMustRetry, .walkFailed, .commandFinished:
             return holdsMirror(condition, thread: thread, in: state)

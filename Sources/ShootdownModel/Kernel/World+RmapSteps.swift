@@ -10,11 +10,17 @@ extension World {
         case .mmapWriteUnlock:
             state.setFlag(layout.mmapWriter, false)
         case let .setVMAProtection(protection):
-            state.setFlag(layout.vmaWritable[page], protection == .readWrite)
-            state.setFlag(layout.vmaNone[page], protection == .none)
+            // A hugetlb VMA is split only at huge-page boundaries: the whole huge page changes.
+            for member in hugeEntryPages(of: page, in: state) ?? [page] {
+                state.setFlag(layout.vmaWritable[member], protection == .readWrite)
+                state.setFlag(layout.vmaNone[member], protection == .none)
+            }
             log.effect("VMA of \(name) now \(protection == .readWrite ? "read-write" : protection == .readOnly ? "read-only" : "PROT_NONE")")
         case let .modifyProtection(protection):
-            modifyProtection(page, to: protection, thread: thread, in: &state, log: &log)
+            // hugetlb_change_protection: huge_ptep_modify_prot_start/commit on the huge entry.
+            for member in hugeEntryPages(of: page, in: state) ?? [page] {
+                modifyProtection(member, to: protection, thread: thread, in: &state, log: &log)
+            }
         case .flushTLBRange:
             cpuFlush(page: page, in: &state, log: &log)
             log.count(\.cpuTLBIRange)
@@ -123,9 +129,8 @@ extension World {
             log.effect("pte[\(name)] = \(entry)")
         case .contigBreak, .flushContigRange, .contigMake:
             performContiguousStep(step, thread: thread, page: page, in: &state, log: &log)
-        case .invalidatePMD:
-            setPTE(page, .nonPresent(.splitting, frame: 0), in: &state)
-            log.effect("pmd of \(name) invalid; faults wait for the split")
+        case .invalidatePMD, .mapSubpages, .flushHugeRange:
+            performHugeMappingStep(step, thread: thread, page: page, in: &state, log: &log)
         case .restoreOrigPTE:
             let entry = orig(thread, in: state)
             setPTE(page, entry, in: &state)

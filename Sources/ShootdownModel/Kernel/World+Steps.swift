@@ -31,10 +31,10 @@ extension World {
             if state.flag(fields.gathered) { cpuFlush(page: page, in: &state, log: &log) }
             log.count(\.cpuTLBIRange)
         case let .notifySecondary(scope):
-            notifySecondaryTLBs(notifiedPages(scope, page: page), in: &state, log: &log)
+            notifySecondaryTLBs(notifiedPages(scope, page: page, in: state), in: &state, log: &log)
         case let .rangeStart(event, owner):
             log.count(\.rangeStartCalls)
-            state.setFlag(fields.inRange, true)
+            countRange(thread, opened: true, in: &state)
             mirrorInvalidateStart(thread, page: page, event: event, owner: owner, in: &state, log: &log)
         case let .rangeStartNonblock(event):
             log.count(\.rangeStartCalls)
@@ -42,23 +42,23 @@ extension World {
                 let started = userInvalidateStart(thread, page: page, event: event, owner: .none, blockable: false,
                                                   in: &state, log: &log)
                 state.setFlag(fields.startFailed, !started)
-                state.setFlag(fields.inRange, started)
+                if started { countRange(thread, opened: true, in: &state) }
                 if !started { log.effect("mmu_notifier_invalidate_range_start_nonblock: -EAGAIN") }
             } else if let failing = mirrorNonblockingFailure(in: state) {
                 state.setFlag(fields.startFailed, true)
                 mirrorInvalidateStartFailing(thread, page: page, at: failing, in: &state, log: &log)
             } else {
                 state.setFlag(fields.startFailed, false)
-                state.setFlag(fields.inRange, true)
+                countRange(thread, opened: true, in: &state)
                 mirrorInvalidateStart(thread, page: page, event: event, owner: .none, in: &state, log: &log)
             }
         case let .rangeEnd(onlyEnd):
             log.count(\.rangeEndCalls)
-            state.setFlag(fields.inRange, false)
+            countRange(thread, opened: false, in: &state)
             mirrorInvalidateEnd(thread, in: &state, log: &log)
             if configuration.policy.era == .invalidateRange && !onlyEnd {
                 // mn_hlist_invalidate_end: the old era calls invalidate_range from range_end.
-                notifySecondaryTLBs(contiguousGroup(of: page), in: &state, log: &log)
+                notifySecondaryTLBs(rangePages(of: page, in: state), in: &state, log: &log)
             }
         case .allocZeroed, .allocCopy:
             let source = copySource(of: orig(thread, in: state), page: page)

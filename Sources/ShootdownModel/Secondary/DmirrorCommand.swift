@@ -143,6 +143,16 @@ public enum SnapshotByte {
     static let write = 0x02
     static let zero = 0x10
     static let devicePrivateLocal = 0x20
+    static let pmd = 0x04
+    static let pud = 0x08
+
+    /// The bit of a huge entry's map order.
+    static func order(_ level: HugeMappingLevel) -> Int {
+        switch level {
+        case .pmd: return pmd
+        case .pud: return pud
+        }
+    }
 
     /// A byte as `NAME|NAME`, for timelines.
     public static func describe(_ byte: Int) -> String {
@@ -152,6 +162,8 @@ public enum SnapshotByte {
         let kind = byte & 0xF0
         if kind == 0x30 { parts.append("DEV_PRIVATE_REMOTE") } else if kind == 0x20 { parts.append("DEV_PRIVATE_LOCAL") } else if kind == 0x10 { parts.append("ZERO") }
         if byte & 0x02 != 0 { parts.append("WRITE") } else if byte & 0x01 != 0 { parts.append("READ") }
+        if byte & pmd != 0 { parts.append("PMD") }
+        if byte & pud != 0 { parts.append("PUD") }
         return parts.isEmpty ? String(byte) : parts.joined(separator: "|")
     }
 }

@@ -81,11 +81,18 @@ extension World {
     /// or no `VM_READ` is `HMM_PFN_ERROR`; a present PTE is READ or WRITE (ZERO for the zero
     /// page); the device's own device-private page is DEV_PRIVATE_LOCAL; anything else (none,
     /// another device's page, a migration or device-exclusive entry) is not valid: NONE.
+    ///
+    /// A page mapped by a huge entry also gets the entry's map order (`hmm_vma_handle_pmd`,
+    /// `hmm_vma_walk_hugetlb_entry`): PMD or PUD. The huge zero page is not the zero pfn
+    /// (`is_zero_pfn` is false for it), so it shows as READ|PMD, not ZERO.
     func snapshotByte(_ thread: Int, page: Int, in state: WorldState) -> Int {
         guard vmaAllows(page, write: false, in: state) else { return SnapshotByte.error }
         let entry = pte(page, in: state)
         let access = entry.write ? SnapshotByte.write : SnapshotByte.read
-        if entry.present { return (entry.frame == World.zeroFrame ? SnapshotByte.zero : 0) | access }
+        if entry.present {
+            let order = hugeMapLevel(of: page, in: state).map(SnapshotByte.order) ?? 0
+            return (entry.frame == World.zeroFrame ? SnapshotByte.zero : 0) | access | order
+        }
         if entry.devicePrivateOwner == mirrorInstance(of: thread) { return SnapshotByte.devicePrivateLocal | access }
         return SnapshotByte.none
     }

@@ -156,7 +156,7 @@ extension World {
     /// Whether a thread other than `thread` is between `range_start` and `range_end` on `page`.
     func invalidationActive(on page: Int, except thread: Int, in state: WorldState) -> Bool {
         for other in roles.indices where other != thread && state.flag(layout.threads[other].inRange) {
-            if faultContext(other, in: state).page == page { return true }
+            if rangePages(of: faultContext(other, in: state).page, in: state).contains(page) { return true }
         }
         return false
     }
@@ -179,10 +179,11 @@ extension World {
         if userSubscriber != nil { return userCallbacksEnabled(for: kind, thread: thread, in: state) }
         guard isHMM else { return !layout.mirrorLock.contains { state.flag($0) } }
         guard case let .rangeStart(event, owner) = kind else { return true }
-        let page = faultContext(thread, in: state).page
+        let covered = rangePages(of: faultContext(thread, in: state).page, in: state)
         let skipped = skippedInstance(event: event, owner: owner, thread: thread, in: state)
         for instance in layout.mirrorLock.indices where state.flag(layout.mirrorLock[instance]) {
-            if instance != skipped || snapshotPage(of: mirrorThreads[instance], in: state) == page { return false }
+            if instance != skipped { return false }
+            if let snapshot = snapshotPage(of: mirrorThreads[instance], in: state), covered.contains(snapshot) { return false }
         }
         return true
     }
@@ -215,26 +216,30 @@ extension World {
         checkCallbackContext(thread, in: &state, log: &log)
         if mirror.isKVM {
             state.set(layout.kvmInProgress, state.get(layout.kvmInProgress) &+ 1)
-            let zapped = state.get(layout.mirrorTable[0][page]) != 0
-            state.set(layout.mirrorTable[0][page], 0)
+            var zapped = false
+            for covered in rangePages(of: page, in: state) where state.get(layout.mirrorTable[0][covered]) != 0 {
+                state.set(layout.mirrorTable[0][covered], 0)
+                zapped = true
+            }
             log.effect("KVM: mmu_invalidate_in_progress++\(zapped ? ", sPTE[\(pageName(page))] zapped, kvm_flush_remote_tlbs" : "")")
             if zapped { log.count(\.kvmRemoteFlushes) }
             log.count(\.rangeCallbacks)
             return
         }
         state.set(layout.itreeActive, state.get(layout.itreeActive) &+ 1)
-        invalidateSnapshotNotifiers(page: page, in: &state, log: &log)
+        let covered = rangePages(of: page, in: state)
+        invalidateSnapshotNotifiers(pages: covered, in: &state, log: &log)
         let skipped = skippedInstance(event: event, owner: owner, thread: thread, in: state)
         var erased: [String] = []
         for instance in layout.mirrorTable.indices {
             log.count(\.rangeCallbacks)  // called even when it skips the range
             guard instance != skipped else { continue }
-            dmirrorInvalidate(instance, page: page, in: &state, log: &log)
+            dmirrorInvalidate(instance, pages: covered, in: &state, log: &log)
             erased.append(threadNames[mirrorThreads[instance]])
         }
         var text = "dmirror_interval_invalidate: "
         if !erased.isEmpty {
-            text += "mmu_interval_set_seq, mirror[\(pageName(page))] erased"
+            text += "mmu_interval_set_seq, mirror[\(covered.map(pageName).joined(separator: ", "))] erased"
                 + (erased.count < layout.mirrorTable.count ? " for \(erased.joined(separator: ", "))" : "")
         }
         if let skipped {
@@ -254,11 +259,11 @@ extension World {
     /// What `dmirror_interval_invalidate` does for one device that does not skip the range:
     /// `mmu_interval_set_seq` (its `read_begin` waits, its `read_retry` fails, unless the device
     /// is in a SNAPSHOT, whose own notifier keeps that sequence) and `dmirror_do_update`.
-    private func dmirrorInvalidate(_ instance: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    private func dmirrorInvalidate(_ instance: Int, pages: [Int], in state: inout WorldState, log: inout StepLog) {
         let device = mirrorThreads[instance]
         state.setFlag(layout.intervalBusy[instance], true)
         if snapshotPage(of: device, in: state) == nil { state.setFlag(layout.threads[device].stale, true) }
-        if state.get(layout.mirrorTable[instance][page]) != 0 {
+        for page in pages where state.get(layout.mirrorTable[instance][page]) != 0 {
             state.set(layout.mirrorTable[instance][page], 0)
             log.count(\.mirrorErases)
         }
@@ -273,7 +278,7 @@ extension World {
         for instance in 0...failing {
             log.count(\.rangeCallbacks)
             guard instance < failing else { break }
-            dmirrorInvalidate(instance, page: page, in: &state, log: &log)
+            dmirrorInvalidate(instance, pages: rangePages(of: page, in: state), in: &state, log: &log)
             log.effect("dmirror_interval_invalidate (\(threadNames[mirrorThreads[instance]])): mmu_interval_set_seq, mirror[\(pageName(page))] erased")
         }
         log.effect("dmirror_interval_invalidate (\(threadNames[mirrorThreads[failing]])): mutex_trylock fails, returns false")
@@ -323,8 +328,9 @@ extension World {
     /// The SNAPSHOT commands' temporary interval notifiers over `page`
     /// (`dmirror_snapshot_invalidate`): each bumps its sequence, so the snapshot's
     /// `read_retry` fails and its `read_begin` waits for the invalidation to end.
-    func invalidateSnapshotNotifiers(page: Int, in state: inout WorldState, log: inout StepLog) {
-        for device in mirrorThreads where snapshotPage(of: device, in: state) == page {
+    func invalidateSnapshotNotifiers(pages: [Int], in state: inout WorldState, log: inout StepLog) {
+        for device in mirrorThreads {
+            guard let snapshot = snapshotPage(of: device, in: state), pages.contains(snapshot) else { continue }
             state.setFlag(layout.threads[device].stale, true)
             state.setFlag(layout.threads[device].snapshotBusy, true)
             log.count(\.rangeCallbacks)

@@ -117,7 +117,7 @@ extension World {
         let skipped = skippedInstance(event: event, owner: owner, thread: thread, in: state)
         return layout.mirrorTable.indices.map { instance in
             CallbackContext(instance: instance, blockable: blockable, ownMigration: instance == skipped,
-                            pages: contiguousGroup(of: page), thread: thread)
+                            pages: rangePages(of: page, in: state), thread: thread)
         }
     }
 
@@ -134,8 +134,9 @@ extension World {
             contexts = startContexts(thread, page: page, event: event, owner: owner, blockable: true, in: state)
             statements = subscriber.invalidate
             if subscriber.registration == .interval {
+                let covered = rangePages(of: page, in: state)
                 for instance in layout.mirrorLock.indices where state.flag(layout.mirrorLock[instance]) {
-                    if snapshotPage(of: mirrorThreads[instance], in: state) == page { return false }
+                    if let snapshot = snapshotPage(of: mirrorThreads[instance], in: state), covered.contains(snapshot) { return false }
                 }
             }
         case let .rangeStartNonblock(event):
@@ -175,7 +176,7 @@ extension World {
         checkCallbackContext(thread, in: &state, log: &log)
         if subscriber.registration == .interval {
             state.set(layout.itreeActive, state.get(layout.itreeActive) &+ 1)
-            invalidateSnapshotNotifiers(page: page, in: &state, log: &log)
+            invalidateSnapshotNotifiers(pages: rangePages(of: page, in: state), in: &state, log: &log)
         }
         for context in startContexts(thread, page: page, event: event, owner: owner, blockable: blockable, in: state) {
             log.count(\.rangeCallbacks)
@@ -201,7 +202,7 @@ extension World {
         let page = faultContext(thread, in: state).page
         log.count(\.rangeCallbacks)
         _ = runCallback(subscriber.invalidateEnd,
-                        CallbackContext(instance: 0, blockable: true, ownMigration: false, pages: contiguousGroup(of: page),
+                        CallbackContext(instance: 0, blockable: true, ownMigration: false, pages: rangePages(of: page, in: state),
                                         thread: thread),
                         in: &state, log: &log)
     }

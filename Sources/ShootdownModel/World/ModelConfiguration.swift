@@ -95,6 +95,9 @@ public struct PageDeclaration: Sendable, Equatable {
     /// declared `contig` form one, whose entries `huge_ptep_set_access_flags` breaks and remakes
     /// together.
     public var contiguous = false
+    /// The page belongs to a huge mapping (``HugeMapping``): consecutive pages declared with the
+    /// same one are mapped by one PMD (or PUD) entry.
+    public var huge: HugeMapping?
 
     public init(name: String, vmaWritable: Bool = true, mapping: Mapping, cowShared: Bool = false, value: Int = 0,
                 protNone: Bool = false, unmapped: Bool = false) {

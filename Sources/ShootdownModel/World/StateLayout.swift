@@ -29,7 +29,8 @@ struct StateLayout: Sendable {
         var busy = BitField.empty
         var requestPage = BitField.empty
         var requestWrite = BitField.empty
-        /// Between its `range_start` and `range_end` (kept only when a range subscriber exists).
+        /// How many of its ranges are between `range_start` and `range_end` (a split nested in
+        /// munmap's or `migrate_vma`'s range makes two); kept only when a range subscriber exists.
         var inRange = BitField.empty
         /// Mirror device: the walk's error, if any (0 none, 1 `-EFAULT`, 2 `-EPERM`).
         var walkError = BitField.empty
@@ -60,6 +61,9 @@ struct StateLayout: Sendable {
     var vmaWritable: [BitField] = []
     /// `[page]`: the VMA is PROT_NONE (empty when no VMA ever is).
     var vmaNone: [BitField] = []
+    /// `[huge mapping]`: the run of pages is still mapped by its huge entry (not split into
+    /// PTEs); empty without huge mappings.
+    var hugeMapped: [BitField] = []
     /// `[page]`: the lock of the folio the page maps (device pages included): 0 when free,
     /// holder thread index + 1 otherwise (empty without device memory).
     var pageLock: [BitField] = []

@@ -22,7 +22,7 @@ extension World {
     private func computePageLocations(_ page: Int) -> LocationSet {
         var set = configuration.tlbCapacity == nil ? LocationSet() : capacityLocations
         set.insert(locations.ptl)
-        for member in contiguousGroup(of: page) {
+        for member in footprintGroup(of: page) {
             set.insert([locations.pte(member), locations.iotlb(member), locations.cpuTLB(member)])
         }
         if tracksMmap { set.insert(locations.mmap) }
@@ -179,7 +179,8 @@ extension World {
         if threadPC(thread, in: state) == 0 { reads.insert(pte) }
         if let operation = currentOperation(thread, in: state), configuration.checksOnReturn(operation),
            program.mayReturn(after: position) {
-            let pages = operation.kernelOperation == .exitMMAP ? Array(configuration.pages.indices) : [page] + (target.map { [$0] } ?? [])
+            let pages = operation.kernelOperation == .exitMMAP ? Array(configuration.pages.indices)
+                : hugeGroup(of: page) + (target.map { hugeGroup(of: $0) } ?? [])
             for checked in pages {
                 returnCheckLocations(page: checked, reads: &reads)
                 if staleSecondaryEntry(page: checked, in: state) != nil { writes.insert(locations.flags) }
@@ -198,7 +199,7 @@ extension World {
              .convertToDeviceExclusive, .restoreExclusive, .dmirrorMapMigrated, .dmirrorMapAtomic, .dmirrorCheckAtomic,
              .dmirrorResult, .intervalInsert, .intervalRemove, .snapshotWalk, .rangeStartNonblock, .replaceWithNewPage,
              .contigBreak, .contigMake, .flushContigRange, .zapAll, .freeAllGathered, .copyVMA, .takeMovedPTE, .setMovedPTE,
-             .unmapSourceVMA:
+             .unmapSourceVMA, .mapSubpages, .flushHugeRange, .collectSkip:
             break
         case .notifierRelease:
             for other in roles.indices { reads.insert(locations.local(other)) }
@@ -257,8 +258,18 @@ extension World {
 
     /// The shared locations a kernel step of `kind` at `page` touches, whatever the state
     /// (frames, which depend on the state, aside); `target` is the page mremap moves `page` to.
+    /// A step at a page of a huge mapping may act on the whole huge entry (and its mapped-huge
+    /// bit, kept with every page's PTE): it touches what the same step would at each page of the
+    /// mapping.
     func insertStepLocations(_ kind: StepKind, page: Int, target: Int? = nil, reads: inout LocationSet,
                              writes: inout LocationSet) {
+        for member in footprintGroup(of: page) {
+            insertPageStepLocations(kind, page: member, target: target, reads: &reads, writes: &writes)
+        }
+    }
+
+    private func insertPageStepLocations(_ kind: StepKind, page: Int, target: Int?, reads: inout LocationSet,
+                                         writes: inout LocationSet) {
         let pte = locations.pte(page)
         switch kind {
         case .copyVMA, .setMovedPTE:
@@ -286,7 +297,7 @@ extension World {
         case .mmapWriteUnlock:
             writes.insert(locations.mmap)
         case .setVMAProtection, .modifyProtection, .getAndClear, .installSwapEntry, .installMigrationEntry,
-             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD,
+             .removeMigrationEntry, .setWrprotectedClean, .installReadOnlyNewPage, .restoreOrigPTE, .invalidatePMD, .mapSubpages,
              .trylockPage, .lockPage, .unlockPage, .lockDevicePage, .migrateCollect, .insertDevicePrivate, .finalizeToDevice,
              .restoreExclusive, .replaceWithNewPage:
             // The page lock lives with the PTE.
@@ -322,7 +333,7 @@ extension World {
             reads.insert(pte)
         case .addPendingBatch:
             break
-        case .flushTLBPage, .flushGatherRange, .flushTLBRange, .batchFlush:
+        case .flushTLBPage, .flushGatherRange, .flushTLBRange, .batchFlush, .flushHugeRange:
             writes.insert(locations.cpuTLB(page))
             if configuration.iommu.snoopsCPUInvalidations { writes.insert(locations.iotlb(page)) }
         case .clearFlush:
@@ -336,7 +347,7 @@ extension World {
             writes.insert(locations.mmap)
         case .mirrorWalk, .enterNestedFault:
             reads.insert(pte)
-        case .mirrorFailAccess:
+        case .mirrorFailAccess, .collectSkip:
             break
         case .contigBreak, .contigMake, .flushContigRange:
             for member in contiguousGroup(of: page) {
@@ -405,11 +416,11 @@ extension World {
             switch condition {
             case .pteChangedSinceEntry, .pteNotNone, .writeToReadOnlyPTE, .frameNotExclusive, .notMappingOrigFrame,
                  .pteCleanReadOnly, .pteMapsZeroPage, .pteNotPresent, .pageLockedByOther, .insertBlocked, .vmaNotReadable,
-                 .notMappingWalkedPage, .notMappingWalkedPageWritable, .vmaMissing:
+                 .notMappingWalkedPage, .notMappingWalkedPageWritable, .vmaMissing, .mappedByHugeEntry, .pmdSplit:
                 return true
             case .origNone, .notChanged, .readFault, .origSwap, .origMigration, .origSplitting, .always, .snapshotStale,
                  .walkNeedsFault, .kvmMustRetry, .walkFailed, .origDevicePrivate, .origDeviceExclusive, .notCollected,
-                 .collectedHole, .commandFinished, .contiguousHugePage, .rangeStartFailed, .vmaNotAnonymous,
+                 .collectedHole, .commandFinished, .contiguousHugePage, .rangeStartFailed, .vmaNotAnonymous, .hugetlbPage,
                  .collectedPageCache:
                 index += 1
             }

@@ -68,6 +68,10 @@ extension World {
         }
         let protNone = configuration.usesProtNone
         let pageLocks = deviceMemory || operations.contains { $0.dmirrorCommand == .release }
+        let hugeGroups = World.hugeGroups(configuration.pages)
+        for _ in hugeGroups { layout.hugeMapped.append(try bits.allocate(1)) }
+        // A split nested in munmap's or migrate_vma's own range opens a second one.
+        let nestedRanges = hugeGroups.contains { configuration.pages[$0[0]].huge == .transparent }
         for _ in 0..<pages {
             layout.pte.append(try bits.allocate(pteBits))
             layout.vmaPresent.append(try bits.allocate(1))
@@ -173,7 +177,7 @@ extension World {
             }
             if mirrored {
                 switch role {
-                case .cpu, .iopfWorker, .mirror: fields.inRange = try bits.allocate(1)
+                case .cpu, .iopfWorker, .mirror: fields.inRange = try bits.allocate(nestedRanges ? 2 : 1)
                 default: break
                 }
                 if case .mirror = role { fields.walkError = try bits.allocate(2) }
@@ -202,8 +206,11 @@ extension World {
                     state.set(layout.frameValue[frame], UInt64(page.value))
                 }
             case .zeroPage:
-                let entry = PageTableEntry(present: true, write: false, dirty: false, frame: zeroFrame)
-                state.set(layout.pte[index], codec.encode(page.protNone ? .nonPresent(.protNone, frame: zeroFrame) : entry))
+                // The zero page, or the huge zero page's frame.
+                let frame = initialFrame[index] ?? zeroFrame
+                state.set(layout.frameState[frame], FrameState.allocated.rawValue)
+                let entry = PageTableEntry(present: true, write: false, dirty: false, frame: frame)
+                state.set(layout.pte[index], codec.encode(page.protNone ? .nonPresent(.protNone, frame: frame) : entry))
             case let .present(write, dirty):
                 let frame = initialFrame[index]!
                 state.set(layout.frameState[frame], FrameState.allocated.rawValue)
@@ -213,6 +220,7 @@ extension World {
                 state.set(layout.pte[index], codec.encode(entry))
             }
         }
+        for field in layout.hugeMapped { state.setFlag(field, true) }
         var cpuOfThread: [Int: Int] = [:]
         var deviceOfThread: [Int: Int] = [:]
         for (index, thread) in configuration.threads.enumerated() {

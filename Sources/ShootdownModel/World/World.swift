@@ -68,6 +68,12 @@ public final class World: TransitionSystem, @unchecked Sendable {
     let initialFrame: [Int?]
     /// `[page]`: the page's contiguous hugetlb group (itself alone when it has none).
     let contiguousGroupOf: [[Int]]
+    /// The huge mappings (``HugeMapping``), each a run of pages, and the one each page is in.
+    let hugeGroups: [[Int]]
+    let hugeGroupIndex: [Int?]
+    /// The frame standing for the huge zero page, when a transparent huge mapping starts on it
+    /// (shared, never freed, never written).
+    let hugeZeroFrame: Int?
     /// `[thread][operation index]`: the pages a device's remaining accesses touch.
     let remainingPages: [[UInt64]]
     /// Thread index of each device's thread and of its IOPF worker.
@@ -161,8 +167,16 @@ public final class World: TransitionSystem, @unchecked Sendable {
         // Frames: the zero page, each initially mapped page, then a pool for allocations.
         var initialFrame: [Int?] = []
         var frameShared = [false]
+        var hugeZeroFrame: Int?
         for page in configuration.pages {
-            if case .present = page.mapping {
+            if page.mapping == .zeroPage && page.huge == .transparent {
+                // The huge zero page: one frame for the whole folio, shared by every such mapping.
+                if hugeZeroFrame == nil {
+                    hugeZeroFrame = frameShared.count
+                    frameShared.append(true)
+                }
+                initialFrame.append(hugeZeroFrame)
+            } else if case .present = page.mapping {
                 initialFrame.append(frameShared.count)
                 frameShared.append(page.cowShared || page.backing == .privateFile)
             } else if page.backing == .privateFile {
@@ -214,6 +228,12 @@ public final class World: TransitionSystem, @unchecked Sendable {
         var groupOf = configuration.pages.indices.map { [$0] }
         for group in World.contiguousGroups(configuration.pages) { for page in group { groupOf[page] = group } }
         self.contiguousGroupOf = groupOf
+        self.hugeZeroFrame = hugeZeroFrame
+        let hugeGroups = World.hugeGroups(configuration.pages)
+        var hugeGroupIndex = [Int?](repeating: nil, count: configuration.pages.count)
+        for (index, group) in hugeGroups.enumerated() { for page in group { hugeGroupIndex[page] = index } }
+        self.hugeGroups = hugeGroups
+        self.hugeGroupIndex = hugeGroupIndex
 
         var maxValue = 0
         for page in configuration.pages { maxValue = max(maxValue, page.value) }
@@ -343,6 +363,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
             }
         }
         try validateBackings(configuration)
+        try validateHugeMappings(configuration)
         for thread in configuration.threads {
             if let last = thread.operations.firstIndex(where: { $0.kernelOperation == .exitMMAP }),
                last != thread.operations.count - 1 {
