@@ -6,9 +6,9 @@
 # SPIN models are read from ../shared/anchors/spin/ (beside the project root); SPIN comes from
 # Debian's `spin` package and is installed if missing. Each run is limited to $TIMEOUT seconds
 # (default 300). Shootdown runs as `shootdown check FILE --no-counterexamples $SHOOTDOWN_FLAGS`
-# (default flags: `--storage fingerprint --merge-registers`; the latter keeps of each device's
-# registers what the condition can tell apart, as the Promela model keeps one bit). Times are
-# wall seconds of one run; memory is peak resident set size from /usr/bin/time -v; bytes per state is Shootdown's peak memory over its
+# (default flags: `--storage fingerprint`; adding `--merge-registers` keeps of each device's
+# registers only what the condition can tell apart, as the Promela model keeps one bit). Times
+# are wall seconds of one run; memory is peak resident set size from /usr/bin/time -v; bytes per state is Shootdown's peak memory over its
 # stored states. THREADS_N (default 7) also runs that N's policy (a) on 1 and 2 threads.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ anchors=${ANCHORS:-$root/../shared/anchors/spin}
 max_n=${1:-8}
 min_n=${2:-2}
 timeout_s=${TIMEOUT:-300}
-flags=${SHOOTDOWN_FLAGS:---storage fingerprint --merge-registers}
+flags=${SHOOTDOWN_FLAGS:---storage fingerprint}
 threads_n=${THREADS_N:-7}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
