@@ -57,6 +57,7 @@ public enum ScenarioCheck {
         configuration.canonicalForm.deviceSymmetry = symmetric
         if mergeRegisters, options.symmetry, let final = scenario.final {
             configuration.canonicalForm.registerCondition = final.predicate
+            configuration.canonicalForm.exactRegisterConditions = scenario.eventualities.map(\.predicate)
         }
         let world: World
         do {

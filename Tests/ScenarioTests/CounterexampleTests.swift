@@ -86,3 +86,38 @@ struct CounterexampleTests {
         #expect(witness.actions.contains { outcome.world.threadNames[Int($0.thread)].hasPrefix("IOMMU[") })
     }
 }
+
+@Suite("Merged registers")
+struct MergedRegisterTests {
+    static let source = """
+        arm64 merged
+        policy = v6.6
+        iommu  = smmuv3 btm=off ats=off
+        {
+          page x: anon, value 0, pte rw dirty;
+        }
+         CPU0    | DEV0     ;
+         *x = 1  | r0 = *x  ;
+                 | r1 = *x  ;
+        exists (DEV0:r0=1 /\\ DEV0:r1=0)
+        eventually DEV0:r1=1
+        """
+
+    @Test("a register an eventually clause reads is never merged; the others are")
+    func livenessRegistersStayExact() throws {
+        let scenario = try ScenarioLowering.load(source: Self.source, file: "merged.litmus")
+        var options = CheckOptions()
+        options.reduction = .partialOrder
+        options.symmetry = true
+        options.fairness = .none
+        let outcome = try ScenarioCheck.run(scenario, options: options, mergeRegisters: true)
+        let plain = try ScenarioCheck.run(scenario, options: options)
+        #expect(outcome.world.mergesRegisters)
+        let classes = try #require(outcome.world.registerClasses)
+        // Only r0 (register 0 of DEV0) is merged: r1 is read by the eventually clause.
+        let merged = Set(classes.threads.flatMap { $0.positions.compactMap { $0 }.flatMap(\.fields) })
+        let dev0 = try #require(outcome.world.threadNames.firstIndex(of: "DEV0"))
+        #expect(merged == [outcome.world.layout.threads[dev0].registers[0]])
+        #expect(outcome.judgements.map(\.found) == plain.judgements.map(\.found))
+    }
+}
