@@ -29,15 +29,22 @@ extension World {
     /// Appends every step preceded by fills it conflicts with: for each fill that could run now,
     /// the steps enabled after it whose footprint depends on it, each also with every set of
     /// further (higher-page) fills it depends on.
-    func appendFusedActions(in state: WorldState, into actions: inout [WorldAction]) {
+    ///
+    /// Only threads that a fill can affect are examined in the filled state: those with a step
+    /// enabled now that depends on the fill, and those that wait now without having finished (a
+    /// fill may enable a device that would otherwise wait for a fault). A thread whose enabled
+    /// steps are all independent of a fill keeps, after the fill, the same steps with the same
+    /// footprints, so none of them depends on it there either; a finished thread stays finished.
+    /// `choiceCounts[t]` is ``choiceCount(of:in:)`` of thread `t` in `state`.
+    func appendFusedActions(in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>, into actions: inout [WorldAction]) {
         var log = StepLog.off
         let pending = prefetchers.filter { isPrefetchCandidate($0.page, in: state) }
         guard !pending.isEmpty else { return }
         let fillFootprints = pending.map { stepFootprint(of: WorldAction(thread: $0.thread), in: state) }
+        let affected = threadsAffected(byFills: fillFootprints, in: state, choiceCounts: choiceCounts)
         for (index, walker) in pending.enumerated() {
             let filled = prefetch(page: walker.page, state, log: &log)
-            for thread in roles.indices {
-                if case .iommuPrefetcher = roles[thread] { continue }
+            for thread in roles.indices where affected[thread] & (1 << UInt64(index)) != 0 {
                 for choice in 0 ..< choiceCount(of: thread, in: filled) {
                     let step = WorldAction(thread: thread, choice: choice)
                     let footprint = stepFootprint(of: step, in: filled)
@@ -56,6 +63,30 @@ extension World {
                 }
             }
         }
+    }
+
+    /// Per thread, a mask over `fillFootprints` (bit `i` for fill `i`) of the fills that may
+    /// affect the thread's steps: every fill for a thread that waits in `state` without having
+    /// finished, none for a finished one, else the fills some enabled step of the thread depends
+    /// on. Walker threads get no bits.
+    func threadsAffected(byFills fillFootprints: [Footprint], in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>) -> [UInt64] {
+        let everyFill: UInt64 = fillFootprints.count >= 64 ? ~0 : (1 << UInt64(fillFootprints.count)) - 1
+        var affected = [UInt64](repeating: 0, count: roles.count)
+        for thread in roles.indices {
+            if case .iommuPrefetcher = roles[thread] { continue }
+            let count = choiceCounts[thread]
+            guard count > 0 else {
+                if !isDone(thread, in: state) { affected[thread] = everyFill }
+                continue
+            }
+            for choice in 0 ..< count {
+                let footprint = stepFootprint(of: WorldAction(thread: thread, choice: choice), in: state)
+                for (index, fill) in fillFootprints.enumerated() where !footprint.isIndependent(of: fill) {
+                    affected[thread] |= 1 << UInt64(index)
+                }
+            }
+        }
+        return affected
     }
 
     /// `state` after the fills of `fills`, in page order.

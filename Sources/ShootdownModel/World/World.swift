@@ -287,11 +287,13 @@ public final class World: TransitionSystem, @unchecked Sendable {
     // MARK: TransitionSystem
 
     public func enabledActions(in state: WorldState, into actions: inout [WorldAction]) {
-        for thread in roles.indices {
-            let count = choiceCount(of: thread, in: state)
-            for choice in 0..<count { actions.append(WorldAction(thread: thread, choice: choice)) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: roles.count) { counts in
+            for thread in roles.indices {
+                counts[thread] = choiceCount(of: thread, in: state)
+                for choice in 0..<counts[thread] { actions.append(WorldAction(thread: thread, choice: choice)) }
+            }
+            if fusesSpeculativeFills { appendFusedActions(in: state, choiceCounts: UnsafeBufferPointer(counts), into: &actions) }
         }
-        if fusesSpeculativeFills { appendFusedActions(in: state, into: &actions) }
     }
 
     public func successor(of state: WorldState, via action: WorldAction) -> WorldState {
