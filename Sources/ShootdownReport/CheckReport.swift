@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The document `shootdown check --json` prints: every scenario checked in the run, in a
 /// versioned schema described in `docs/JSON-SCHEMA.md`.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Finds the scenario files named on the command line.
 enum ScenarioFiles {
@@ -11,19 +15,19 @@ enum ScenarioFiles {
         let manager = FileManager.default
         var files: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard manager.fileExists(atPath: path) else {
                 throw Failure(description: "\(path): error: no such file or folder")
             }
-            guard isDirectory.boolValue else {
+            let type = (try? manager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            guard type == .typeDirectory else {
                 files.append(path)
                 continue
             }
-            guard let enumerator = manager.enumerator(atPath: path) else {
+            guard let relatives = try? manager.subpathsOfDirectory(atPath: path) else {
                 throw Failure(description: "\(path): error: cannot read the folder")
             }
             var found: [String] = []
-            for case let relative as String in enumerator where relative.hasSuffix(".litmus") {
+            for relative in relatives where relative.hasSuffix(".litmus") {
                 found.append(path.hasSuffix("/") ? path + relative : path + "/" + relative)
             }
             guard !found.isEmpty else { throw Failure(description: "\(path): error: no .litmus files in this folder") }
