@@ -29,10 +29,12 @@ let package = Package(
             name: "ShootdownReport", dependencies: ["ShootdownChecker", "ShootdownModel", "ShootdownLitmus"],
             swiftSettings: optimizedInDebug
         ),
+        // The C allocator's settings the command-line tool makes (glibc's mmap threshold).
+        .target(name: "CAllocatorTuning"),
         .executableTarget(
             name: "shootdown",
             dependencies: [
-                "ShootdownChecker", "ShootdownModel", "ShootdownLitmus", "ShootdownReport",
+                "ShootdownChecker", "ShootdownModel", "ShootdownLitmus", "ShootdownReport", "CAllocatorTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
