@@ -1,8 +1,9 @@
 extension Expander {
     /// The actor whose enabled actions form a valid ample set in `state`, or -1 when the state
     /// must be expanded fully. `scratch.actions` and `scratch.actors` hold the state's
-    /// enabled actions and their actors; footprints are computed per candidate, in order, so
-    /// that the actors after the first valid one cost nothing.
+    /// enabled actions and their actors, and `scratch.footprints` their footprints when the
+    /// system gave them; otherwise footprints are computed per candidate, in order, so that the
+    /// actors after the first valid one cost nothing.
     ///
     /// Candidates are the actors with an enabled action, in increasing order; the set `T` of
     /// all enabled actions of actor `t` is taken when
@@ -44,8 +45,9 @@ extension Expander {
             // The candidate's footprint: the union over its enabled actions.
             var reads = LocationSet()
             var writes = LocationSet()
+            let given = !scratch.footprints.isEmpty
             for (ordinal, owner) in scratch.actors.enumerated() where owner == actor {
-                let footprint = system.footprint(of: scratch.actions[ordinal], in: state)
+                let footprint = given ? scratch.footprints[ordinal] : system.footprint(of: scratch.actions[ordinal], in: state)
                 guard footprint.actor == actor else {
                     return -1
                 }

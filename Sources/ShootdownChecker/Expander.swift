@@ -25,6 +25,8 @@ struct Expander<System: TransitionSystem>: Sendable {
         @usableFromInline var actions: [Action] = []
         /// Their actors, when needed (footprints are computed only for ample candidates).
         @usableFromInline var actors: [Int] = []
+        /// Their footprints, when the system gave them with the actions (else empty).
+        @usableFromInline var footprints: [Footprint] = []
         /// Per actor: `stamp` when it has an enabled action in the state being expanded.
         @usableFromInline var enabledStamp: [Int]
         /// Per actor: its future footprint in the state being expanded, valid when
@@ -74,11 +76,24 @@ struct Expander<System: TransitionSystem>: Sendable {
     func expand(_ states: UnsafeBufferPointer<State>, into expansion: inout Expansion<System>, scratch: inout Scratch) {
         for state in states {
             scratch.actions.removeAll(keepingCapacity: true)
-            system.enabledActions(in: state, into: &scratch.actions)
+            scratch.footprints.removeAll(keepingCapacity: true)
+            if plan.reduces {
+                system.enabledActions(in: state, into: &scratch.actions, footprints: &scratch.footprints)
+                precondition(scratch.footprints.isEmpty || scratch.footprints.count == scratch.actions.count,
+                             "enabledActions gave \(scratch.footprints.count) footprints for \(scratch.actions.count) actions")
+            } else {
+                system.enabledActions(in: state, into: &scratch.actions)
+            }
             if needsFootprints {
                 scratch.actors.removeAll(keepingCapacity: true)
-                for action in scratch.actions {
-                    scratch.actors.append(system.actor(of: action, in: state))
+                if scratch.footprints.isEmpty {
+                    for action in scratch.actions {
+                        scratch.actors.append(system.actor(of: action, in: state))
+                    }
+                } else {
+                    for footprint in scratch.footprints {
+                        scratch.actors.append(footprint.actor)
+                    }
                 }
             }
             let ample = plan.reduces ? ampleActor(in: state, scratch: &scratch) : -1

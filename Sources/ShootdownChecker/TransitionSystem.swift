@@ -25,6 +25,13 @@ public protocol TransitionSystem: Sendable {
     /// A state with no enabled action is terminal.
     func enabledActions(in state: State, into actions: inout [Action])
 
+    /// Appends the actions of ``enabledActions(in:into:)``, in the same order, and may append
+    /// the footprint of each (``footprint(of:in:)``), one per action in the same order, when it
+    /// computes them anyway while enumerating the actions; or append no footprint at all, and
+    /// partial-order reduction then asks ``footprint(of:in:)`` for those it needs. Both arrays
+    /// are cleared by the caller beforehand. The default appends no footprint.
+    func enabledActions(in state: State, into actions: inout [Action], footprints: inout [Footprint])
+
     /// The state reached by taking `action`, which is enabled in `state`.
     func successor(of state: State, via action: Action) -> State
 
@@ -103,6 +110,11 @@ public protocol TransitionSystem: Sendable {
 }
 
 extension TransitionSystem {
+    /// The enabled actions alone: footprints are computed when asked for.
+    public func enabledActions(in state: State, into actions: inout [Action], footprints: inout [Footprint]) {
+        enabledActions(in: state, into: &actions)
+    }
+
     /// Unknown: partial-order reduction stays off.
     public var actorCount: Int { 0 }
 

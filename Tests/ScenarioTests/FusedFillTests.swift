@@ -71,4 +71,27 @@ struct FusedFillTests {
         }
         #expect(statesWithFills > 0)
     }
+
+    @Test("footprints given with the enabled actions are those footprint(of:in:) gives")
+    func givenFootprints() {
+        var given = 0
+        for (name, world) in Self.fusedWorlds {
+            var actions: [WorldAction] = []
+            var footprints: [Footprint] = []
+            for state in FootprintSoundnessTests.reachable(world, limit: 50_000) {
+                actions.removeAll(keepingCapacity: true)
+                footprints.removeAll(keepingCapacity: true)
+                world.enabledActions(in: state, into: &actions, footprints: &footprints)
+                guard !footprints.isEmpty else { continue }
+                given += 1
+                #expect(footprints.count == actions.count, "\(name): \(footprints.count) footprints for \(actions.count) actions")
+                guard footprints.count == actions.count else { return }
+                for (action, footprint) in zip(actions, footprints) where footprint != world.footprint(of: action, in: state) {
+                    Issue.record("\(name): the footprint given for \(action) differs from footprint(of:in:)")
+                    return
+                }
+            }
+        }
+        #expect(given > 0)
+    }
 }

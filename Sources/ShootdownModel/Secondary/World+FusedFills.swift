@@ -35,13 +35,17 @@ extension World {
     /// fill may enable a device that would otherwise wait for a fault). A thread whose enabled
     /// steps are all independent of a fill keeps, after the fill, the same steps with the same
     /// footprints, so none of them depends on it there either; a finished thread stays finished.
-    /// `choiceCounts[t]` is ``choiceCount(of:in:)`` of thread `t` in `state`.
-    func appendFusedActions(in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>, into actions: inout [WorldAction]) {
+    /// `choiceCounts[t]` is ``choiceCount(of:in:)`` of thread `t` in `state`, and `actions`
+    /// holds the state's plain steps. When some fill is pending, the footprint of every action in
+    /// `actions` on return (plain and fused, as ``footprint(of:in:)`` gives it) is appended to
+    /// `footprints`, which the examination computes anyway; else nothing is.
+    func appendFusedActions(in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>, into actions: inout [WorldAction],
+                            footprints: inout [Footprint]) {
         var log = StepLog.off
         let pending = prefetchers.filter { isPrefetchCandidate($0.page, in: state) }
         guard !pending.isEmpty else { return }
         let fillFootprints = pending.map { stepFootprint(of: WorldAction(thread: $0.thread), in: state) }
-        let affected = threadsAffected(byFills: fillFootprints, in: state, choiceCounts: choiceCounts)
+        let affected = threadsAffected(byFills: fillFootprints, in: state, choiceCounts: choiceCounts, footprints: &footprints)
         for (index, walker) in pending.enumerated() {
             let filled = prefetch(page: walker.page, state, log: &log)
             for thread in roles.indices where affected[thread] & (1 << UInt64(index)) != 0 {
@@ -59,6 +63,12 @@ extension World {
                         }
                         if subset != 0 && choiceCount(of: thread, in: before) <= choice { continue }
                         actions.append(WorldAction(thread: thread, choice: choice, fills: fills))
+                        var fused = subset == 0 ? footprint : stepFootprint(of: step, in: before)
+                        for other in pending.indices where fills & (1 << UInt64(pending[other].page)) != 0 {
+                            fused.reads.formUnion(fillFootprints[other].reads)
+                            fused.writes.formUnion(fillFootprints[other].writes)
+                        }
+                        footprints.append(fused)
                     }
                 }
             }
@@ -68,8 +78,10 @@ extension World {
     /// Per thread, a mask over `fillFootprints` (bit `i` for fill `i`) of the fills that may
     /// affect the thread's steps: every fill for a thread that waits in `state` without having
     /// finished, none for a finished one, else the fills some enabled step of the thread depends
-    /// on. Walker threads get no bits.
-    func threadsAffected(byFills fillFootprints: [Footprint], in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>) -> [UInt64] {
+    /// on. Walker threads get no bits. Appends the footprint of every enabled step, in the order
+    /// of ``enabledActions(in:into:)``, to `footprints`.
+    func threadsAffected(byFills fillFootprints: [Footprint], in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>,
+                         footprints: inout [Footprint]) -> [UInt64] {
         let everyFill: UInt64 = fillFootprints.count >= 64 ? ~0 : (1 << UInt64(fillFootprints.count)) - 1
         var affected = [UInt64](repeating: 0, count: roles.count)
         for thread in roles.indices {
@@ -81,6 +93,7 @@ extension World {
             }
             for choice in 0 ..< count {
                 let footprint = stepFootprint(of: WorldAction(thread: thread, choice: choice), in: state)
+                footprints.append(footprint)
                 for (index, fill) in fillFootprints.enumerated() where !footprint.isIndependent(of: fill) {
                     affected[thread] |= 1 << UInt64(index)
                 }

@@ -287,12 +287,21 @@ public final class World: TransitionSystem, @unchecked Sendable {
     // MARK: TransitionSystem
 
     public func enabledActions(in state: WorldState, into actions: inout [WorldAction]) {
+        var footprints: [Footprint] = []
+        enabledActions(in: state, into: &actions, footprints: &footprints)
+    }
+
+    /// The enabled actions; with fused fills pending, also their footprints, which finding the
+    /// fused steps computes anyway.
+    public func enabledActions(in state: WorldState, into actions: inout [WorldAction], footprints: inout [Footprint]) {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: roles.count) { counts in
             for thread in roles.indices {
                 counts[thread] = choiceCount(of: thread, in: state)
                 for choice in 0..<counts[thread] { actions.append(WorldAction(thread: thread, choice: choice)) }
             }
-            if fusesSpeculativeFills { appendFusedActions(in: state, choiceCounts: UnsafeBufferPointer(counts), into: &actions) }
+            if fusesSpeculativeFills {
+                appendFusedActions(in: state, choiceCounts: UnsafeBufferPointer(counts), into: &actions, footprints: &footprints)
+            }
         }
     }
 
