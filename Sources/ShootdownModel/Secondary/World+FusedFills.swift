@@ -41,11 +41,46 @@ extension World {
     /// `footprints`, which the examination computes anyway; else nothing is.
     func appendFusedActions(in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>, into actions: inout [WorldAction],
                             footprints: inout [Footprint]) {
+        // Working arrays live on the stack: this runs for every state expanded.
+        withUnsafeTemporaryAllocation(of: (thread: Int, page: Int).self, capacity: prefetchers.count) { pendingBuffer in
+            var pendingCount = 0
+            for walker in prefetchers where isPrefetchCandidate(walker.page, in: state) {
+                pendingBuffer.initializeElement(at: pendingCount, to: walker)
+                pendingCount += 1
+            }
+            guard pendingCount > 0 else { return }
+            let pending = UnsafeBufferPointer(rebasing: pendingBuffer[..<pendingCount])
+            withUnsafeTemporaryAllocation(of: Footprint.self, capacity: pendingCount) { fillBuffer in
+                for (index, walker) in pending.enumerated() {
+                    fillBuffer.initializeElement(at: index, to: stepFootprint(of: WorldAction(thread: walker.thread), in: state))
+                }
+                let fillFootprints = UnsafeBufferPointer(fillBuffer)
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: roles.count) { affected in
+                    markThreadsAffected(byFills: fillFootprints, in: state, choiceCounts: choiceCounts, into: affected,
+                                        footprints: &footprints)
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: pendingCount) { further in
+                        appendFusedSteps(pending: pending, fillFootprints: fillFootprints, affected: UnsafeBufferPointer(affected),
+                                         further: further, in: state, into: &actions, footprints: &footprints)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fused steps of ``appendFusedActions(in:choiceCounts:into:footprints:)``: for each
+    /// pending fill (`pending`, whose footprints are `fillFootprints`), the steps of the threads
+    /// it affects (`affected`) that depend on it after it, each with every subset of the further
+    /// fills it depends on; `further` is working memory for as many fills as are pending.
+    private func appendFusedSteps(
+        pending: UnsafeBufferPointer<(thread: Int, page: Int)>,
+        fillFootprints: UnsafeBufferPointer<Footprint>,
+        affected: UnsafeBufferPointer<UInt64>,
+        further: UnsafeMutableBufferPointer<Int>,
+        in state: WorldState,
+        into actions: inout [WorldAction],
+        footprints: inout [Footprint]
+    ) {
         var log = StepLog.off
-        let pending = prefetchers.filter { isPrefetchCandidate($0.page, in: state) }
-        guard !pending.isEmpty else { return }
-        let fillFootprints = pending.map { stepFootprint(of: WorldAction(thread: $0.thread), in: state) }
-        let affected = threadsAffected(byFills: fillFootprints, in: state, choiceCounts: choiceCounts, footprints: &footprints)
         for (index, walker) in pending.enumerated() {
             let filled = prefetch(page: walker.page, state, log: &log)
             for thread in roles.indices where affected[thread] & (1 << UInt64(index)) != 0 {
@@ -53,21 +88,28 @@ extension World {
                     let step = WorldAction(thread: thread, choice: choice)
                     let footprint = stepFootprint(of: step, in: filled)
                     guard !footprint.isIndependent(of: fillFootprints[index]) else { continue }
-                    let further = pending.indices.filter { $0 > index && !footprint.isIndependent(of: fillFootprints[$0]) }
-                    for subset in 0 ..< (1 << further.count) {
+                    var furtherCount = 0
+                    for other in index + 1 ..< pending.count where !footprint.isIndependent(of: fillFootprints[other]) {
+                        further[furtherCount] = other
+                        furtherCount += 1
+                    }
+                    for subset in 0 ..< (1 << furtherCount) {
+                        // The fused step's footprint: the fills' and the step's own after them.
                         var fills: UInt64 = 1 << UInt64(walker.page)
+                        var fused = Footprint(actor: thread, reads: fillFootprints[index].reads, writes: fillFootprints[index].writes)
                         var before = filled
-                        for (bit, other) in further.enumerated() where subset & (1 << bit) != 0 {
+                        for bit in 0 ..< furtherCount where subset & (1 << bit) != 0 {
+                            let other = further[bit]
                             fills |= 1 << UInt64(pending[other].page)
                             before = prefetch(page: pending[other].page, before, log: &log)
-                        }
-                        if subset != 0 && choiceCount(of: thread, in: before) <= choice { continue }
-                        actions.append(WorldAction(thread: thread, choice: choice, fills: fills))
-                        var fused = subset == 0 ? footprint : stepFootprint(of: step, in: before)
-                        for other in pending.indices where fills & (1 << UInt64(pending[other].page)) != 0 {
                             fused.reads.formUnion(fillFootprints[other].reads)
                             fused.writes.formUnion(fillFootprints[other].writes)
                         }
+                        if subset != 0 && choiceCount(of: thread, in: before) <= choice { continue }
+                        let own = subset == 0 ? footprint : stepFootprint(of: step, in: before)
+                        fused.reads.formUnion(own.reads)
+                        fused.writes.formUnion(own.writes)
+                        actions.append(WorldAction(thread: thread, choice: choice, fills: fills))
                         footprints.append(fused)
                     }
                 }
@@ -75,15 +117,16 @@ extension World {
         }
     }
 
-    /// Per thread, a mask over `fillFootprints` (bit `i` for fill `i`) of the fills that may
-    /// affect the thread's steps: every fill for a thread that waits in `state` without having
-    /// finished, none for a finished one, else the fills some enabled step of the thread depends
-    /// on. Walker threads get no bits. Appends the footprint of every enabled step, in the order
-    /// of ``enabledActions(in:into:)``, to `footprints`.
-    func threadsAffected(byFills fillFootprints: [Footprint], in state: WorldState, choiceCounts: UnsafeBufferPointer<Int>,
-                         footprints: inout [Footprint]) -> [UInt64] {
+    /// Marks in `affected`, per thread, a mask over `fillFootprints` (bit `i` for fill `i`) of
+    /// the fills that may affect the thread's steps: every fill for a thread that waits in
+    /// `state` without having finished, none for a finished one, else the fills some enabled step
+    /// of the thread depends on. Walker threads get no bits. Appends the footprint of every
+    /// enabled step, in the order of ``enabledActions(in:into:)``, to `footprints`.
+    func markThreadsAffected(byFills fillFootprints: UnsafeBufferPointer<Footprint>, in state: WorldState,
+                             choiceCounts: UnsafeBufferPointer<Int>, into affected: UnsafeMutableBufferPointer<UInt64>,
+                             footprints: inout [Footprint]) {
         let everyFill: UInt64 = fillFootprints.count >= 64 ? ~0 : (1 << UInt64(fillFootprints.count)) - 1
-        var affected = [UInt64](repeating: 0, count: roles.count)
+        affected.initialize(repeating: 0)
         for thread in roles.indices {
             if case .iommuPrefetcher = roles[thread] { continue }
             let count = choiceCounts[thread]
@@ -99,7 +142,6 @@ extension World {
                 }
             }
         }
-        return affected
     }
 
     /// `state` after the fills of `fills`, in page order.
