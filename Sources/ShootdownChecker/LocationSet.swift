@@ -70,6 +70,19 @@ public struct LocationSet: Hashable, Sendable {
         }
     }
 
+    /// The locations `offset ..< offset + 64` (each folded onto `0..<128`), as bits: bit `i` is
+    /// set when location `offset + i` is in the set.
+    @inlinable
+    public func bits(at offset: Int) -> UInt64 {
+        let start = offset & 127
+        switch start {
+        case 0: return low
+        case 64: return high
+        case ..<64: return (low &>> UInt64(start)) | (high &<< UInt64(64 - start))
+        default: return (high &>> UInt64(start - 64)) | (low &<< UInt64(128 - start))
+        }
+    }
+
     /// Whether location `i` (folded onto `0..<128`) is in the set.
     @inlinable
     public func contains(_ i: Int) -> Bool {

@@ -71,4 +71,15 @@ struct LocationSetTests {
             #expect(fast == slow, "bits \(bits) at \(offset)")
         }
     }
+
+    @Test("reading the bits at an offset agrees with contains", arguments: [0, 1, 3, 37, 63, 64, 65, 100, 127, 128, 200, -1])
+    func readBits(offset: Int) {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0 ..< 50 {
+            let set = LocationSet((0 ..< 128).filter { _ in Bool.random(using: &generator) })
+            var expected: UInt64 = 0
+            for bit in 0 ..< 64 where set.contains(offset + bit) { expected |= 1 << UInt64(bit) }
+            #expect(set.bits(at: offset) == expected, "offset \(offset)")
+        }
+    }
 }

@@ -44,7 +44,8 @@ extension World {
         // Working arrays live on the stack: this runs for every state expanded.
         withUnsafeTemporaryAllocation(of: (thread: Int, page: Int).self, capacity: prefetchers.count) { pendingBuffer in
             var pendingCount = 0
-            for walker in prefetchers where isPrefetchCandidate(walker.page, in: state) {
+            let candidates = prefetchCandidates(among: prefetcherPages, in: state)
+            for walker in prefetchers where candidates & (1 << UInt64(walker.page)) != 0 {
                 pendingBuffer.initializeElement(at: pendingCount, to: walker)
                 pendingCount += 1
             }
@@ -171,14 +172,13 @@ extension World {
     /// A thread's future with the fills it may fuse: every page whose PTE it may write or whose
     /// IOTLB entry it may touch may be filled just before, reading the PTE and writing the entry.
     func addingFusedFills(to footprint: inout Footprint) {
-        for walker in prefetchers {
-            let pte = locations.pte(walker.page), entry = locations.iotlb(walker.page)
-            if footprint.writes.contains(pte) || footprint.writes.contains(entry) || footprint.reads.contains(entry) {
-                footprint.reads.insert(pte)
-                footprint.reads.insert(entry)
-                footprint.writes.insert(entry)
-            }
-        }
+        let triggered = prefetcherPages
+            & (footprint.writes.bits(at: locations.pteBase) | footprint.writes.bits(at: locations.iotlbBase)
+                | footprint.reads.bits(at: locations.iotlbBase))
+        guard triggered != 0 else { return }
+        footprint.reads.insert(bits: triggered, at: locations.pteBase)
+        footprint.reads.insert(bits: triggered, at: locations.iotlbBase)
+        footprint.writes.insert(bits: triggered, at: locations.iotlbBase)
     }
 
     /// The actions of `path` with each fused step split into its fills (as the walker's own

@@ -8,6 +8,28 @@ extension World {
               iommuTranslates(state) else {
             return false
         }
+        return iotlbHasRoom(in: state)
+    }
+
+    /// The pages of `pages` (a mask of pages below 64) that the walker may fill now, as
+    /// ``isPrefetchCandidate(_:in:)`` decides page by page, with what they share (whether the
+    /// IOMMU translates, which pages are in use, whether the IOTLB has room) computed once.
+    func prefetchCandidates(among pages: UInt64, in state: WorldState) -> UInt64 {
+        guard pages != 0, iommuTranslates(state) else { return 0 }
+        let inUse = dropsUnusedTranslations ? pagesInUse(in: state) : ~0
+        var candidates: UInt64 = 0
+        var rest = pages & inUse
+        while rest != 0 {
+            let page = rest.trailingZeroBitCount
+            rest &= rest - 1
+            if state.get(layout.iotlb[page]) == 0 && pte(page, in: state).present { candidates |= 1 << UInt64(page) }
+        }
+        return candidates != 0 && iotlbHasRoom(in: state) ? candidates : 0
+    }
+
+    /// Whether a speculative fill finds room: always without a capacity, else while fewer
+    /// entries than the capacity are filled (speculation does not evict).
+    private func iotlbHasRoom(in state: WorldState) -> Bool {
         guard let capacity = configuration.tlbCapacity else { return true }
         return layout.iotlb.indices.count { state.get(layout.iotlb[$0]) != 0 } < capacity
     }

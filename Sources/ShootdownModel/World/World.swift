@@ -53,6 +53,8 @@ public final class World: TransitionSystem, @unchecked Sendable {
     let registerClasses: RegisterClasses?
     /// The IOMMU's speculative walkers: thread and page.
     let prefetchers: [(thread: Int, page: Int)]
+    /// The pages of the speculative walkers, as a mask (their pages are below 64).
+    let prefetcherPages: UInt64
     /// Every frame a page may ever map: its initial frame or the zero page, and its pool.
     let framesOfPage: [[Int]]
     let rules: ArchitectureRules
@@ -161,6 +163,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
         self.threadNames = names
         self.roles = roles
         self.prefetchers = World.prefetchers(of: roles)
+        self.prefetcherPages = prefetchers.reduce(0) { $0 | 1 << UInt64($1.page) }
         self.deviceThread = deviceThread
         self.workerThread = workerThread
 
