@@ -12,7 +12,7 @@
 # state are given twice: Shootdown's peak memory over its stored states, and the growth of its
 # peak over its start-up footprint (its peak on N = 2, policy (a), which stores a few hundred
 # states) over the stored states. THREADS_N (default 7) also runs that N's policy (a) on 1 and 2
-# threads, alternately, REPEAT times each (default 3), and reports the median wall times.
+# threads, alternately, REPEAT times each (default 5), and reports the median wall times.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,7 +22,7 @@ min_n=${2:-2}
 timeout_s=${TIMEOUT:-300}
 flags=${SHOOTDOWN_FLAGS:---storage fingerprint}
 threads_n=${THREADS_N:-7}
-repeat=${REPEAT:-3}
+repeat=${REPEAT:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
