@@ -96,10 +96,9 @@ row() { # label spin-result shootdown-result
   printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n" "$1" "$sv" "$dv" "$ss" "$ds" "$sw" "$total" "$dw" "$sm" "$dm" "$per_state" "$above" "$pan_ratio" "$ratio"
 }
 no_spin="not-run - - 0 -"
-# The thread comparison runs first, before SPIN's large runs: measured after them (N = 8 uses
-# 5.7 GB), two threads came out 1.42x and 1.65x faster than one, against 1.78x after N = 7 alone
-# (the guest showed no CPU use in between; the cause is not known). The two alternate so that a
-# slow spell of the machine hits both, and each one's median is reported.
+# The thread comparison runs first, on a machine not yet loaded by SPIN's large runs. The two
+# alternate so that a slow spell of the machine hits both, and each one's median is reported:
+# on this shared two-vCPU machine single runs of the same build vary by up to ±30 %.
 : >"$work/t1" && : >"$work/t2"
 if [ "$threads_n" -ge "$min_n" ] && [ "$threads_n" -le "$max_n" ]; then
   for _ in $(seq "$repeat"); do
