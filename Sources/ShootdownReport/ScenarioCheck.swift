@@ -22,6 +22,7 @@ public enum ScenarioCheck {
         var specification = Specification<WorldState>(invariants: world.invariants)
         if let final = scenario.final {
             let predicate = final.predicate
+            let settled = SettledPredicate(predicate, in: world)
             // One final state decides `~exists` (a witness) and `forall` (a counterexample).
             let violating: Bool?
             switch final.quantifier {
@@ -30,7 +31,7 @@ public enum ScenarioCheck {
             case .exists: violating = nil
             }
             specification.finals.append(FinalPredicate(final.text, violatingValue: violating,
-                                                       settled: { world.settledValue(of: predicate, in: $0) }) {
+                                                       settled: { settled.value(in: $0) }) {
                 world.evaluate(predicate, in: $0)
             })
         }
