@@ -148,6 +148,29 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // 2c. Deciding a final condition early (`--stop-at-first-violation`): the three-valued
+    //     value of the policy (b) bench scenario's `~exists` condition, which the exploring thread
+    //     computes on every state it stores; one scaled iteration is one state.
+    let settledCursor = Cursor()
+    Benchmark("SettledPredicate.value cow-order-N2-b", configuration: micro) { (benchmark: Benchmark, input: (SettledPredicate, [WorldState])) in
+        let (settled, states) = input
+        var index = settledCursor.position
+        var fixed = 0
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            if settled.value(in: states[index]) != nil { fixed += 1 }
+            index = index + 1 == states.count ? 0 : index + 1
+        }
+        benchmark.stopMeasurement()
+        settledCursor.position = index
+        blackHole(fixed)
+    } setup: {
+        let file = "Benchmarks/scenarios/cow-order-N2-b.litmus"
+        guard let final = loadScenario(file).final else { fatalError("\(file) has no final condition") }
+        let sample = StateSample(scenario: file)
+        return (SettledPredicate(final.predicate, in: sample.world), sample.states)
+    }
+
     // 3. The full check of every bundled seed scenario, as `shootdown check Scenarios/seeds`
     //    does minus the rendering: build the world, explore, judge. Parsing happens in setup.
     Benchmark("ScenarioCheck.run Scenarios/seeds", configuration: seeds) { (benchmark: Benchmark, scenarios: [Scenario]) in
