@@ -11,6 +11,11 @@ struct FrameMasks: Sendable {
     var owned: [UInt64] = []
     /// Whether the masks apply (64 frames or fewer).
     var enabled = false
+    /// The state words that hold frame states, and in each the low bit of every frame's 2-bit
+    /// state field: a frame is in use when either bit of its field is set.
+    var stateWords: [(word: Int, lowBits: UInt64)] = []
+    /// `[i * 64 + bit]`: the frame whose state field starts at `bit` of `stateWords[i]`.
+    var frameAtBit: [UInt8] = []
 }
 
 extension World {
@@ -21,14 +26,30 @@ extension World {
         masks.ofPage = framesOfPage.map { frames in frames.reduce(UInt64(0)) { $0 | 1 << UInt64($1) } }
         for frame in 0..<frameCount where frame != World.zeroFrame && !frameShared[frame] { masks.storable |= 1 << UInt64(frame) }
         masks.owned = ownFrames.map { row in row.joined().reduce(UInt64(0)) { $0 | 1 << UInt64($1) } }
+        for (frame, field) in layout.frameState.enumerated() {
+            precondition(field.width == 2, "a frame state takes two bits")
+            let word = Int(field.word)
+            if masks.stateWords.last?.word != word {
+                masks.stateWords.append((word, 0))
+                masks.frameAtBit.append(contentsOf: repeatElement(0, count: 64))
+            }
+            masks.stateWords[masks.stateWords.count - 1].lowBits |= 1 << UInt64(field.shift)
+            masks.frameAtBit[(masks.stateWords.count - 1) * 64 + Int(field.shift)] = UInt8(frame)
+        }
         return masks
     }
 
-    /// The frames in use (allocated or freed) in `state`.
+    /// The frames in use (allocated or freed) in `state`: a frame state is 0 only when unused,
+    /// so each word's nonzero 2-bit fields give the used frames at once.
     func usedFrames(in state: WorldState) -> UInt64 {
         var mask: UInt64 = 0
-        for (frame, field) in layout.frameState.enumerated() where state.get(field) != FrameState.unused.rawValue {
-            mask |= 1 << UInt64(frame)
+        for (index, entry) in frameMasks.stateWords.enumerated() {
+            let word = state.words[entry.word]
+            var used = (word | word >> 1) & entry.lowBits
+            while used != 0 {
+                mask |= 1 << UInt64(frameMasks.frameAtBit[index * 64 + used.trailingZeroBitCount])
+                used &= used - 1
+            }
         }
         return mask
     }

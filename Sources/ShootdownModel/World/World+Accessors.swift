@@ -47,7 +47,7 @@ extension World {
     }
 
     /// The operation thread `thread` is at, if any is left.
-    func currentOperation(_ thread: Int, in state: WorldState) -> Operation? {
+    @inline(__always) func currentOperation(_ thread: Int, in state: WorldState) -> Operation? {
         guard thread < configuration.threads.count else { return nil }
         let operations = configuration.threads[thread].operations
         let index = operationIndex(thread, in: state)
