@@ -12,7 +12,7 @@
 # state are given twice: Shootdown's peak memory over its stored states, and the growth of its
 # peak over its start-up footprint (its peak on N = 2, policy (a), which stores a few hundred
 # states) over the stored states. THREADS_N (default 7) also runs that N's policy (a) on 1 and 2
-# threads, alternately, REPEAT times each (default 5), and reports the median wall times.
+# threads, alternately, REPEAT times each (default 5), and reports the median wall and CPU times.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -38,6 +38,7 @@ shootdown=$root/.build/release/shootdown
 # peak RSS in MB (in KiB) and wall seconds from a /usr/bin/time -v log
 rss_mb() { awk '/Maximum resident set size/ {printf "%.0f", $NF/1024}' "$1"; }
 rss_kb() { awk '/Maximum resident set size/ {print $NF}' "$1"; }
+cpu_s() { awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$1"; }
 wall_s() { awk '/Elapsed \(wall clock\)/ {n=split($NF,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.2f", s}' "$1"; }
 
 # SPIN: generate + compile, then pan. Prints: verdict states pan_wall compile_s rss
@@ -58,7 +59,7 @@ run_spin() { # model defines panflags [ccflags]
   printf "%s %s %s %.2f %s\n" "$verdict" "${states:--}" "$(wall_s "$dir/time.out")" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" "$(rss_mb "$dir/time.out")"
 }
 
-# Shootdown: prints verdict states wall rss_mb rss_kb
+# Shootdown: prints verdict states wall rss_mb rss_kb cpu (user + system seconds)
 run_shootdown() { # file [extra flags]
   local file=$1 extra=${2:-} out=$work/sd.out log=$work/sd.time
   /usr/bin/time -v timeout "$timeout_s" "$shootdown" check "$file" --no-counterexamples $flags $extra >"$out" 2>"$log"
@@ -74,7 +75,7 @@ run_shootdown() { # file [extra flags]
   elif grep -q '^Observation' "$out"; then verdict=violated
   elif grep -q '^No$' "$out"; then verdict=violated
   else verdict=error; fi
-  printf "%s %s %s %s %s\n" "$verdict" "${states:--}" "$(wall_s "$log")" "$(rss_mb "$log")" "$(rss_kb "$log")"
+  printf "%s %s %s %s %s %s\n" "$verdict" "${states:--}" "$(wall_s "$log")" "$(rss_mb "$log")" "$(rss_kb "$log")" "$(cpu_s "$log")"
 }
 
 # Shootdown's start-up footprint in KiB: its peak on the smallest bench scenario.
@@ -86,7 +87,7 @@ printf "| scenario | SPIN verdict | Shootdown verdict | SPIN states | Shootdown 
 printf "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
 row() { # label spin-result shootdown-result
   read -r sv ss sw sc sm <<<"$2"
-  read -r dv ds dw dm dk <<<"$3"
+  read -r dv ds dw dm dk _ <<<"$3"
   local total ratio pan_ratio per_state
   total=$(awk -v a="$sw" -v b="$sc" 'BEGIN { if (a == "-") print "-"; else printf "%.2f", a + b }')
   ratio=$(awk -v a="$total" -v b="$dw" 'BEGIN { if (a != "-" && b > 0) printf "%.1f×", a / b; else print "-" }')
@@ -120,8 +121,9 @@ for n in $(seq "$min_n" "$max_n"); do
 done
 if [ -s "$work/t1" ] && [ -s "$work/t2" ]; then
   for t in 1 2; do
-    read -r v s _ m k <"$work/t$t"
+    read -r v s _ m k _ <"$work/t$t"
     med=$(awk '{print $3}' "$work/t$t" | median)
+    eval "cpu$t=$(awk '{print $6}' "$work/t$t" | median)"
     label="thread"; [ "$t" = 2 ] && label="threads"
     row "cow-order N=$threads_n (a), $t $label (median of $repeat)" "$no_spin" "$v $s $med $m $k"
     eval "median$t=$med"
@@ -134,5 +136,6 @@ if [ -n "${median1:-}" ] && [ -n "${median2:-}" ]; then
   echo
   awk -v a="$median1" -v b="$median2" -v n="$threads_n" -v r="$repeat" \
     'BEGIN { if (b > 0) printf "2 threads against 1 at N = %d (policy (a), median of %d runs each): %.2f s against %.2f s, %.2f×\n", n, r, b, a, a / b }'
+  echo "  CPU seconds (user + system, medians): $cpu2 on 2 threads against $cpu1 on 1"
 fi
 echo "Shootdown's start-up footprint (its peak on N = 2): $((startup_kb / 1024)) MB"
