@@ -62,7 +62,6 @@ extension World {
     func performMirrorStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         let fields = layout.threads[thread]
         let instance = mirrorInstance(of: thread)
-        let name = pageName(page)
         switch step.kind {
         case .mmapReadLock:
             state.set(layout.mmapReaders, state.get(layout.mmapReaders) &+ 1)
