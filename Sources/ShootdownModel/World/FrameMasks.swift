@@ -33,8 +33,9 @@ extension World {
                 masks.stateWords.append((word, 0))
                 masks.frameAtBit.append(contentsOf: repeatElement(0, count: 64))
             }
-            masks.stateWords[masks.stateWords.count - 1].lowBits |= 1 << UInt64(field.shift)
-            masks.frameAtBit[(masks.stateWords.count - 1) * 64 + Int(field.shift)] = UInt8(frame)
+            let slot = masks.stateWords.count - 1
+            masks.stateWords[slot].lowBits |= 1 << UInt64(field.shift)
+            masks.frameAtBit[slot * 64 + Int(field.shift)] = UInt8(frame)
         }
         return masks
     }

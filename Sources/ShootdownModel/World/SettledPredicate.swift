@@ -10,31 +10,27 @@ public struct SettledPredicate: Sendable {
     enum Instruction: Sendable {
         /// Push a literal's value, fixed when the threads in `needs` are done.
         case literal(StatePredicate, needs: UInt64)
+        /// Push "not fixed": a literal on a thread the world does not have, which is never done.
+        case neverFixed
         case not
         case and
         case or
         case constant(Bool)
     }
 
-    /// The world whose states are evaluated.
+    /// The world whose states are evaluated (at most ``World/maximumThreads``, 64, threads).
     let world: World
-    /// The predicate itself, evaluated directly when the world has more than 64 threads.
-    let predicate: StatePredicate
     /// The predicate in postfix order.
     let code: [Instruction]
     /// The threads whose completion some literal depends on, one bit each.
     let watched: UInt64
     /// Whether the code holds a constant, which can fix the predicate while nothing is done.
     let hasConstant: Bool
-    /// Whether the world has too many threads for the masks.
-    let isWide: Bool
 
     /// `predicate` prepared for evaluation on the states of `world`.
     public init(_ predicate: StatePredicate, in world: World) {
         self.world = world
-        self.predicate = predicate
         let threadCount = world.configuration.threads.count
-        isWide = threadCount > 64
         let every: UInt64 = threadCount >= 64 ? ~0 : (1 << UInt64(threadCount)) - 1
         var code: [Instruction] = []
         var watched: UInt64 = 0
@@ -42,14 +38,12 @@ public struct SettledPredicate: Sendable {
         func emit(_ predicate: StatePredicate) {
             switch predicate {
             case let .register(thread, _, _), let .done(thread):
-                // A thread the world does not have is never done: its literal is never fixed.
-                let needs: UInt64 = thread >= 0 && thread < min(threadCount, 64) ? 1 << UInt64(thread) : 0
-                if needs == 0 {
-                    code.append(.literal(predicate, needs: ~0))
+                if thread >= 0 && thread < threadCount {
+                    code.append(.literal(predicate, needs: 1 << UInt64(thread)))
+                    watched |= 1 << UInt64(thread)
                 } else {
-                    code.append(.literal(predicate, needs: needs))
+                    code.append(.neverFixed)
                 }
-                watched |= needs
             case .memory, .otherMM:
                 code.append(.literal(predicate, needs: every))
                 watched |= every
@@ -80,9 +74,6 @@ public struct SettledPredicate: Sendable {
     /// The value the predicate will have in every state reachable from `state`, when `state`
     /// already fixes it, else `nil`.
     public func value(in state: WorldState) -> Bool? {
-        if isWide {
-            return world.settledValue(of: predicate, in: state)
-        }
         var done: UInt64 = 0
         var rest = watched
         while rest != 0 {
@@ -107,6 +98,9 @@ public struct SettledPredicate: Sendable {
                 switch instruction {
                 case let .literal(literal, needs):
                     stack[top] = done & needs == needs ? (world.evaluate(literal, in: state) ? 1 : 0) : 2
+                    top += 1
+                case .neverFixed:
+                    stack[top] = 2
                     top += 1
                 case .not:
                     let value = stack[top - 1]
