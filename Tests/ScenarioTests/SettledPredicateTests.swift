@@ -59,3 +59,46 @@ struct SettledPredicateTests {
         #expect(fixed > 1_000)
     }
 }
+
+/// What a settled value promises: every terminal state reachable from a state where the final
+/// condition is fixed gives the condition that value.
+@Suite("Settled values are final")
+struct SettledValueSoundnessTests {
+    @Test("every terminal state reachable from a settled state has the settled value")
+    func settledValuesHoldAtTheEnd() {
+        var settledStates = 0
+        for (name, world, final) in SettledPredicateTests.cases {
+            let states = FootprintSoundnessTests.reachable(world, limit: 5_000)
+            guard states.count < 5_000 else { continue }
+            let index = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($1, $0) })
+            var successors: [[Int]] = []
+            var actions: [WorldAction] = []
+            for state in states {
+                actions.removeAll(keepingCapacity: true)
+                world.enabledActions(in: state, into: &actions)
+                successors.append(actions.compactMap { index[world.successor(of: state, via: $0)] })
+            }
+            // Bit 0: a reachable terminal state where the condition fails; bit 1: one where it holds.
+            var ends = states.indices.map { successors[$0].isEmpty ? (world.evaluate(final, in: states[$0]) ? 2 : 1) : 0 }
+            var changed = true
+            while changed {
+                changed = false
+                for state in states.indices.reversed() {
+                    let merged = successors[state].reduce(ends[state]) { $0 | ends[$1] }
+                    if merged != ends[state] {
+                        ends[state] = merged
+                        changed = true
+                    }
+                }
+            }
+            let settled = SettledPredicate(final, in: world)
+            for (position, state) in states.enumerated() {
+                guard let value = settled.value(in: state) else { continue }
+                settledStates += 1
+                #expect(ends[position] & (value ? 1 : 2) == 0, "\(name): a terminal state contradicts the settled value")
+                if ends[position] & (value ? 1 : 2) != 0 { return }
+            }
+        }
+        #expect(settledStates > 1_000)
+    }
+}
