@@ -31,10 +31,11 @@ extension World {
     /// further (higher-page) fills it depends on.
     ///
     /// Only threads that a fill can affect are examined in the filled state: those with a step
-    /// enabled now that depends on the fill, and those that wait now without having finished (a
-    /// fill may enable a device that would otherwise wait for a fault). A thread whose enabled
-    /// steps are all independent of a fill keeps, after the fill, the same steps with the same
-    /// footprints, so none of them depends on it there either; a finished thread stays finished.
+    /// enabled now that depends on the fill, and a device that waits now for a fault on the
+    /// filled page (the fill may end the wait; see ``iotlbPageGuardingWait(of:in:)``). A thread
+    /// whose enabled steps are all independent of a fill keeps, after the fill, the same steps
+    /// with the same footprints, so none of them depends on it there either; a waiting thread
+    /// whose guard reads no entry the fill writes still waits; a finished thread stays finished.
     /// `choiceCounts[t]` is ``choiceCount(of:in:)`` of thread `t` in `state`, and `actions`
     /// holds the state's plain steps. When some fill is pending, the footprint of every action in
     /// `actions` on return (plain and fused, as ``footprint(of:in:)`` gives it) is appended to
@@ -57,8 +58,8 @@ extension World {
                 }
                 let fillFootprints = UnsafeBufferPointer(fillBuffer)
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: roles.count) { affected in
-                    markThreadsAffected(byFills: fillFootprints, in: state, choiceCounts: choiceCounts, into: affected,
-                                        footprints: &footprints)
+                    markThreadsAffected(byFills: fillFootprints, of: pending, in: state, choiceCounts: choiceCounts,
+                                        into: affected, footprints: &footprints)
                     withUnsafeTemporaryAllocation(of: Int.self, capacity: pendingCount) { further in
                         appendFusedSteps(pending: pending, fillFootprints: fillFootprints, affected: UnsafeBufferPointer(affected),
                                          further: further, in: state, into: &actions, footprints: &footprints)
@@ -118,21 +119,26 @@ extension World {
         }
     }
 
-    /// Marks in `affected`, per thread, a mask over `fillFootprints` (bit `i` for fill `i`) of
-    /// the fills that may affect the thread's steps: every fill for a thread that waits in
-    /// `state` without having finished, none for a finished one, else the fills some enabled step
-    /// of the thread depends on. Walker threads get no bits. Appends the footprint of every
-    /// enabled step, in the order of ``enabledActions(in:into:)``, to `footprints`.
-    func markThreadsAffected(byFills fillFootprints: UnsafeBufferPointer<Footprint>, in state: WorldState,
+    /// Marks in `affected`, per thread, a mask over `fillFootprints` (bit `i` for fill `i`, the
+    /// fill of walker `pending[i]`) of the fills that may affect the thread's steps: for a thread
+    /// that waits in `state`, the fill of the page whose IOTLB entry its guard reads, if any
+    /// (``iotlbPageGuardingWait(of:in:)``), else the fills some enabled step of the thread
+    /// depends on. Walker threads get no bits. Appends the footprint of every enabled step, in
+    /// the order of ``enabledActions(in:into:)``, to `footprints`.
+    func markThreadsAffected(byFills fillFootprints: UnsafeBufferPointer<Footprint>,
+                             of pending: UnsafeBufferPointer<(thread: Int, page: Int)>, in state: WorldState,
                              choiceCounts: UnsafeBufferPointer<Int>, into affected: UnsafeMutableBufferPointer<UInt64>,
                              footprints: inout [Footprint]) {
-        let everyFill: UInt64 = fillFootprints.count >= 64 ? ~0 : (1 << UInt64(fillFootprints.count)) - 1
         affected.initialize(repeating: 0)
         for thread in roles.indices {
             if case .iommuPrefetcher = roles[thread] { continue }
             let count = choiceCounts[thread]
             guard count > 0 else {
-                if !isDone(thread, in: state) { affected[thread] = everyFill }
+                if let page = iotlbPageGuardingWait(of: thread, in: state) {
+                    for (index, walker) in pending.enumerated() where walker.page == page {
+                        affected[thread] |= 1 << UInt64(index)
+                    }
+                }
                 continue
             }
             for choice in 0 ..< count {
@@ -142,6 +148,23 @@ extension World {
                     affected[thread] |= 1 << UInt64(index)
                 }
             }
+        }
+    }
+
+    /// For a thread with no step enabled in `state`, the page whose IOTLB entry the guard that
+    /// holds it back reads, if any: the only thing a speculative fill writes is one IOTLB entry,
+    /// so a fill of any other page leaves the thread waiting. Only a device's access reads the
+    /// IOTLB before it decides to wait for a fault (``accessWouldFault(_:_:in:)``, with
+    /// `faults = wait`); a device held by its `waiting` flag, and every other thread's guard
+    /// (``choiceCount(of:in:)``: locks, flags, PTEs, CPU TLBs, mirrors), read no IOTLB entry.
+    func iotlbPageGuardingWait(of thread: Int, in state: WorldState) -> Int? {
+        guard case .device = roles[thread], configuration.faults == .wait,
+              !state.flag(layout.threads[thread].waiting), let operation = currentOperation(thread, in: state) else {
+            return nil
+        }
+        switch operation {
+        case let .read(page, _), let .write(page, _): return page
+        default: return nil
         }
     }
 
