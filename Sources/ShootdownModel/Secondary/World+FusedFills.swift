@@ -54,7 +54,7 @@ extension World {
             let pending = UnsafeBufferPointer(rebasing: pendingBuffer[..<pendingCount])
             withUnsafeTemporaryAllocation(of: Footprint.self, capacity: pendingCount) { fillBuffer in
                 for (index, walker) in pending.enumerated() {
-                    fillBuffer.initializeElement(at: index, to: stepFootprint(of: WorldAction(thread: walker.thread), in: state))
+                    fillBuffer.initializeElement(at: index, to: candidateFillFootprint(of: walker))
                 }
                 let fillFootprints = UnsafeBufferPointer(fillBuffer)
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: roles.count) { affected in
@@ -84,7 +84,9 @@ extension World {
     ) {
         var log = StepLog.off
         for (index, walker) in pending.enumerated() {
-            let filled = prefetch(page: walker.page, state, log: &log)
+            // Every pending page stays a candidate after the others' fills: a fill writes only
+            // its own entry, and without a capacity the IOTLB always has room.
+            let filled = fillCandidate(page: walker.page, state, log: &log)
             for thread in roles.indices where affected[thread] & (1 << UInt64(index)) != 0 {
                 for choice in 0 ..< choiceCount(of: thread, in: filled) {
                     let step = WorldAction(thread: thread, choice: choice)
@@ -103,7 +105,7 @@ extension World {
                         for bit in 0 ..< furtherCount where subset & (1 << bit) != 0 {
                             let other = further[bit]
                             fills |= 1 << UInt64(pending[other].page)
-                            before = prefetch(page: pending[other].page, before, log: &log)
+                            before = fillCandidate(page: pending[other].page, before, log: &log)
                             fused.reads.formUnion(fillFootprints[other].reads)
                             fused.writes.formUnion(fillFootprints[other].writes)
                         }
@@ -166,6 +168,19 @@ extension World {
         case let .read(page, _), let .write(page, _): return page
         default: return nil
         }
+    }
+
+    /// The footprint of walker `walker`'s fill in a state where its page is a candidate
+    /// (``isPrefetchCandidate(_:in:)``) and the IOTLB has no capacity: what
+    /// ``stepFootprint(of:in:)`` gives there, without reading the state again. It reads the
+    /// empty entry and the PTE, and writes the entry.
+    func candidateFillFootprint(of walker: (thread: Int, page: Int)) -> Footprint {
+        var reads = LocationSet()
+        var writes = LocationSet()
+        writes.insert(locations.local(walker.thread))
+        reads.insert([locations.iotlb(walker.page), locations.pte(walker.page)])
+        writes.insert(locations.iotlb(walker.page))
+        return Footprint(actor: walker.thread, reads: reads, writes: writes)
     }
 
     /// `state` after the fills of `fills`, in page order.

@@ -34,9 +34,15 @@ extension World {
         return layout.iotlb.indices.count { state.get(layout.iotlb[$0]) != 0 } < capacity
     }
 
-    /// Fills page `page`'s IOTLB entry.
+    /// Fills page `page`'s IOTLB entry, if the walker may fill it now.
     func prefetch(page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
         guard page < layout.iotlb.count, isPrefetchCandidate(page, in: state) else { return state }
+        return fillCandidate(page: page, state, log: &log)
+    }
+
+    /// Fills page `page`'s IOTLB entry from its PTE: the fill itself, for a page
+    /// ``isPrefetchCandidate(_:in:)`` accepts.
+    func fillCandidate(page: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
         var next = state
         let entry = pte(page, in: state)
         let translation = CachedTranslation(frame: entry.frame, writable: rules.hardwareWritable(entry))
