@@ -122,12 +122,23 @@ struct FootprintSoundnessTests {
                         }
                         let unusedFrames = (0..<world.frameCount).filter { world.frameState($0, in: state) == .unused }
                         let allowed = LocationSet(unusedFrames.map(world.locations.data))
+                        for action in actions where Int(action.thread) == thread {
+                            let changed = Self.changedLocations(world, from: state, to: world.successor(of: state, via: action))
+                            for index in 0..<128 where changed.contains(index) && !allowed.contains(index) {
+                                #expect(future.writes.contains(index),
+                                        "\(name): \(action) changes \(index) outside its future's writes while \(idle) is idle")
+                            }
+                        }
                         for action in actions where Int(action.thread) != idle {
                             let next = world.successor(of: state, via: action)
                             let after = world.futureFootprint(ofThread: thread, in: next, whileIdle: idle)
                             for index in 0..<128 where after.reads.contains(index) || after.writes.contains(index) {
                                 #expect(covered.contains(index) || allowed.contains(index),
                                         "\(name): \(action) grows thread \(thread)'s future (\(idle) idle) with \(index)")
+                                if after.writes.contains(index) {
+                                    #expect(future.writes.contains(index) || allowed.contains(index),
+                                            "\(name): \(action) grows thread \(thread)'s future writes (\(idle) idle) with \(index)")
+                                }
                             }
                         }
                     }
@@ -178,6 +189,16 @@ struct FootprintSoundnessTests {
                         #expect(covered.contains(index), "\(name): \(action) touches \(index) outside its future")
                     }
                     let next = world.successor(of: state, via: action)
+                    // What the step changes must be among the future's writes, or a candidate
+                    // that reads it would look independent. A frame unused before the step, or
+                    // after it (allocated, never mapped, and given back), is read by no one else.
+                    let unused = LocationSet((0..<world.frameCount).filter {
+                        world.frameState($0, in: state) == .unused || world.frameState($0, in: next) == .unused
+                    }.map(world.locations.data))
+                    let changed = Self.changedLocations(world, from: state, to: next)
+                    for index in 0..<128 where changed.contains(index) && !unused.contains(index) {
+                        #expect(future.writes.contains(index), "\(name): \(action) changes \(index) outside its future's writes")
+                    }
                     for other in world.roles.indices {
                         let before = world.futureFootprint(ofThread: other, in: state)
                         let after = world.futureFootprint(ofThread: other, in: next)
@@ -188,10 +209,32 @@ struct FootprintSoundnessTests {
                         for index in 0..<128 where after.reads.contains(index) || after.writes.contains(index) {
                             #expect(before.reads.contains(index) || before.writes.contains(index) || allowed.contains(index),
                                     "\(name): \(action) grows thread \(other)'s future with \(index)")
+                            if after.writes.contains(index) {
+                                #expect(before.writes.contains(index) || allowed.contains(index),
+                                        "\(name): \(action) grows thread \(other)'s future writes with \(index)")
+                            }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The shared locations whose contents differ between `state` and `next`: PTEs, frames
+    /// (state or value) and IOTLB entries.
+    static func changedLocations(_ world: World, from state: WorldState, to next: WorldState) -> LocationSet {
+        var changed = LocationSet()
+        for page in world.configuration.pages.indices where world.pte(page, in: state) != world.pte(page, in: next) {
+            changed.insert(world.locations.pte(page))
+        }
+        for frame in 0..<world.frameCount
+        where world.frameState(frame, in: state) != world.frameState(frame, in: next)
+            || world.frameValue(frame, in: state) != world.frameValue(frame, in: next) {
+            changed.insert(world.locations.data(frame))
+        }
+        for (page, field) in world.layout.iotlb.enumerated() where state.get(field) != next.get(field) {
+            changed.insert(world.locations.iotlb(page))
+        }
+        return changed
     }
 }
