@@ -55,13 +55,15 @@ public struct WorldState: Hashable, Sendable {
     /// Reads the field `field`.
     @inline(__always)
     public func get(_ field: BitField) -> UInt64 {
-        (words[Int(field.word)] &>> UInt64(field.shift)) & field.mask
+        // The word index is masked into range (a layout never assigns more than sixteen words),
+        // which drops the vector subscript's bounds check.
+        (words[Int(field.word & 15)] &>> UInt64(field.shift)) & field.mask
     }
 
     /// Writes `value` (truncated to the field's width) into `field`.
     @inline(__always)
     public mutating func set(_ field: BitField, _ value: UInt64) {
-        let index = Int(field.word)
+        let index = Int(field.word & 15)
         let mask = field.mask &<< UInt64(field.shift)
         words[index] = (words[index] & ~mask) | ((value &<< UInt64(field.shift)) & mask)
     }
