@@ -117,7 +117,7 @@ struct MergedRegisterTests {
         // Only r0 (register 0 of DEV0) is merged: r1 is read by the eventually clause.
         let merged = Set(classes.threads.flatMap { $0.positions.compactMap { $0 }.flatMap(\.fields) })
         let dev0 = try #require(outcome.world.threadNames.firstIndex(of: "DEV0"))
-        #expect(merged == [outcome.world.layout.threads[dev0].registers[0]])
+        #expect(merged == [outcome.world.layout.registers[dev0][0]])
         #expect(outcome.judgements.map(\.found) == plain.judgements.map(\.found))
     }
 }

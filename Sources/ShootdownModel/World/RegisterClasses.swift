@@ -88,7 +88,7 @@ extension RegisterClasses {
             let merged = declaration.registers.indices.filter { !kept.contains([thread, $0]) }
             let builder = RegisterClassBuilder(thread: thread, registers: merged, dnf: dnf,
                                                settleAt: Self.settlePositions(declaration),
-                                               fields: layout.threads[thread].registers, rawValue: rawValue)
+                                               fields: layout.registers[thread], rawValue: rawValue)
             guard let positions = builder.positions(count: declaration.operations.count + 1) else { continue }
             tables.append(ThreadTable(operationField: layout.opFields[thread], positions: positions))
         }

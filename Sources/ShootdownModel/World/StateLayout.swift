@@ -47,8 +47,6 @@ struct StateLayout: Sendable {
         var walkFault = BitField.empty
         /// Mirror device: the translation the walk found (cached-translation encoding).
         var pfn = BitField.empty
-        /// The thread's registers.
-        var registers: [BitField] = []
     }
 
     var frameState: [BitField] = []
@@ -83,6 +81,10 @@ struct StateLayout: Sendable {
     /// The mmap lock is held for write (mprotect).
     var mmapWriter = BitField.empty
     var threads: [ThreadFields] = []
+    /// `[thread]`: the thread's registers. Kept apart from ``ThreadFields``, which thereby
+    /// holds plain values only: the step functions copy a thread's fields without reference
+    /// counting.
+    var registers: [[BitField]] = []
     /// `[thread]`: ``ThreadFields/op`` and ``ThreadFields/pc`` again, in flat arrays of plain
     /// values: the hot path reads them for every thread of every state, and reading them
     /// through ``threads`` may copy a whole ``ThreadFields`` (and retain its registers).

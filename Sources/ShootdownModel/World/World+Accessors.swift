@@ -81,7 +81,7 @@ extension World {
     /// A register's value, or `nil` when it holds ``faultValue``; an error code as its
     /// negative errno.
     public func register(_ register: Int, of thread: Int, in state: WorldState) -> Int? {
-        let value = Int(state.get(layout.threads[thread].registers[register]))
+        let value = Int(state.get(layout.registers[thread][register]))
         if value == faultValue { return nil }
         if value > faultValue { return DmirrorError.allCases[value - faultValue - 1].value }
         return value
@@ -108,7 +108,7 @@ extension World {
         if let value, let error = DmirrorError(value: value) {
             raw = faultValue + 1 + DmirrorError.allCases.firstIndex(of: error)!
         }
-        state.set(layout.threads[thread].registers[register], UInt64(raw))
+        state.set(layout.registers[thread][register], UInt64(raw))
     }
 
     func pageName(_ page: Int) -> String { configuration.pages[page].name }

@@ -105,6 +105,7 @@ extension World {
         let pageBits = BitAllocator.bits(forMax: max(pages - 1, 0))
         for (index, role) in roles.enumerated() {
             var fields = StateLayout.ThreadFields()
+            var registers: [BitField] = []
             switch role {
             case .cpu:
                 let thread = configuration.threads[index]
@@ -127,12 +128,12 @@ extension World {
                     guard frameCount <= 64 else { throw .unsupported("exit() supports at most 64 frames") }
                     fields.gatherMask = try bits.allocate(frameCount)
                 }
-                for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
+                for _ in thread.registers { registers.append(try bits.allocate(registerBits)) }
             case .device:
                 let thread = configuration.threads[index]
                 fields.op = try bits.allocate(BitAllocator.bits(forMax: thread.operations.count))
                 fields.waiting = try bits.allocate(1)
-                for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
+                for _ in thread.registers { registers.append(try bits.allocate(registerBits)) }
             case .iommuPrefetcher:
                 break
             case .mirror:
@@ -158,7 +159,7 @@ extension World {
                 if thread.operations.contains(where: { $0.dmirrorCommand == .snapshot }) {
                     fields.snapshotBusy = try bits.allocate(1)
                 }
-                for _ in thread.registers { fields.registers.append(try bits.allocate(registerBits)) }
+                for _ in thread.registers { registers.append(try bits.allocate(registerBits)) }
             case .iopfWorker:
                 fields.busy = try bits.allocate(1)
                 fields.requestPage = try bits.allocate(pageBits)
@@ -183,6 +184,7 @@ extension World {
                 if case .mirror = role { fields.walkError = try bits.allocate(2) }
             }
             layout.threads.append(fields)
+            layout.registers.append(registers)
         }
         layout.bitsUsed = bits.bitsUsed
         layout.opFields = layout.threads.map(\.op)

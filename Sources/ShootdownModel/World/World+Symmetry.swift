@@ -28,7 +28,7 @@ extension World {
             group.map { device in
                 let deviceFields = layout.threads[deviceThread[device]]
                 let worker = layout.threads[workerThread[device]]
-                var fields = [deviceFields.op, deviceFields.waiting] + deviceFields.registers
+                var fields = [deviceFields.op, deviceFields.waiting] + layout.registers[deviceThread[device]]
                 fields += [worker.busy, worker.requestPage, worker.requestWrite, worker.pc, worker.changed, worker.orig, worker.newFrame]
                 if !layout.atc.isEmpty { fields += layout.atc[device] }
                 return fields
