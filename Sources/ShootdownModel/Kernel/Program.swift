@@ -114,6 +114,9 @@ public final class Program: Sendable {
     /// `[op]`: the kind of a step, `nil` for a branch or the end. Plain values, so that the hot
     /// path can look a step's kind up without copying the step and its strings.
     public let kinds: [StepKind?]
+    /// `[op]`: the condition of an optional step (`nil` for other steps, branches and the end),
+    /// also plain values for the hot path.
+    public let conditions: [StepCondition?]
     /// The symbolic form, for printing and diffing.
     public let source: [Instruction]
     /// Resolves the labels of `source`.
@@ -138,6 +141,7 @@ public final class Program: Sendable {
         }
         self.ops = ops
         self.kinds = ops.map { if case let .step(step) = $0 { return step.kind } else { return nil } }
+        self.conditions = ops.map { if case let .step(step) = $0 { return step.condition } else { return nil } }
         self.returnsAfter = ops.indices.map { Program.reachesReturn(ops, from: $0 + 1) }
     }
 

@@ -37,11 +37,11 @@ extension World {
         }
     }
 
-    func performContiguousStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    func performContiguousStep(_ kind: StepKind, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         let fields = layout.threads[thread]
         let group = contiguousGroup(of: page)
         let write = faultContext(thread, in: state).write
-        switch step.kind {
+        switch kind {
         case .contigBreak:
             let orig = PageTableEntry(encoded: state.get(fields.orig))
             let target = contiguousTarget(orig, write: write, in: state)
@@ -62,7 +62,7 @@ extension World {
             for member in group { setPTE(member, entry(target, for: member), in: &state) }
             log.effect("make: \(group.count) contiguous entries \(target.write ? "rw" : "ro")\(target.dirty ? " dirty" : "")")
         default:
-            preconditionFailure("\(step.kind) is not a contiguous-hugepage step")
+            preconditionFailure("\(kind) is not a contiguous-hugepage step")
         }
     }
 

@@ -1,12 +1,12 @@
 /// The effect of the device-memory steps: page locks, `migrate_vma` and eviction
 /// (mm/migrate_device.c), and device-exclusive entries (mm/rmap.c, mm/memory.c).
 extension World {
-    func performDeviceMemoryStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    func performDeviceMemoryStep(_ kind: StepKind, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         let fields = layout.threads[thread]
         let name = pageName(page)
         let me = UInt64(thread + 1)
         let lock = layout.pageLock[page]
-        switch step.kind {
+        switch kind {
         case .trylockPage, .lockPage:
             if state.get(lock) == 0 {
                 state.set(lock, me)
@@ -82,7 +82,7 @@ extension World {
             setPTE(page, entry, in: &state)
             log.effect("pte[\(name)] = \(entry)")
         default:
-            preconditionFailure("\(step.kind) is not a kernel step")
+            preconditionFailure("\(kind) is not a kernel step")
         }
     }
 

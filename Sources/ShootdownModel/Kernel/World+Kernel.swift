@@ -63,10 +63,11 @@ extension World {
     func kernelStep(_ thread: Int, _ state: WorldState, log: inout StepLog) -> WorldState {
         let program = program(of: thread, in: state)
         let position = threadPC(thread, in: state) - 1
-        guard case let .step(step) = program.ops[position] else { return state }
+        // The step's kind, not the step: copying a step copies its strings.
+        guard let kind = program.kinds[position] else { return state }
         var next = state
-        if log.enabled { log.step = step }
-        perform(step, thread: thread, in: &next, log: &log)
+        if log.enabled, case let .step(step) = program.ops[position] { log.step = step }
+        perform(kind, thread: thread, in: &next, log: &log)
         next.set(layout.pcFields[thread], UInt64(position + 2))
         return settle(thread, next, log: &log)
     }
@@ -115,18 +116,18 @@ extension World {
         while true {
             let position = Int(next.get(pcField)) - 1
             guard position >= 0 else { return next }
-            switch program.ops[position] {
-            case let .jump(target, condition):
-                next.set(pcField, UInt64(holds(condition, thread: thread, in: next) ? target + 1 : position + 2))
-            case let .step(step):
-                if let condition = step.condition, !holds(condition, thread: thread, in: next) {
+            if let kind = program.kinds[position] {
+                // A step, read from the plain arrays: copying it would copy its strings.
+                if let condition = program.conditions[position], !holds(condition, thread: thread, in: next) {
                     next.set(pcField, UInt64(position + 2))
-                } else if isSilent(step) {
+                } else if isSilent(kind) {
                     // A step that changes nothing but the thread's own position runs together
                     // with the step before it: no other thread can tell the difference.
-                    log.effect("\(step.label) (no subscriber affected)")
-                    if log.enabled { log.silentSteps.append(step) }
-                    switch step.kind {
+                    if log.enabled, case let .step(step) = program.ops[position] {
+                        log.effect("\(step.label) (no subscriber affected)")
+                        log.silentSteps.append(step)
+                    }
+                    switch kind {
                     case .rangeStart, .rangeStartNonblock: log.count(\.rangeStartCalls)
                     default: log.count(\.rangeEndCalls)
                     }
@@ -134,6 +135,13 @@ extension World {
                 } else {
                     return next
                 }
+                continue
+            }
+            switch program.ops[position] {
+            case let .jump(target, condition):
+                next.set(pcField, UInt64(holds(condition, thread: thread, in: next) ? target + 1 : position + 2))
+            case .step:
+                preconditionFailure("a step has a kind")
             case .ret:
                 next.set(pcField, 0)
                 switch roles[thread] {
@@ -179,8 +187,8 @@ extension World {
     /// calls reach only range subscribers (`invalidate_range_start/end`), of which the model
     /// has none yet; the old era's plain `range_end` also calls `invalidate_range` and so is not
     /// silent.
-    func isSilent(_ step: Step) -> Bool {
-        switch step.kind {
+    func isSilent(_ kind: StepKind) -> Bool {
+        switch kind {
         case .rangeStart, .rangeStartNonblock: return !hasMirror
         case let .rangeEnd(onlyEnd):
             return !hasMirror && (onlyEnd || configuration.policy.era == .archInvalidateSecondaryTLBs || !notifierRegistered)

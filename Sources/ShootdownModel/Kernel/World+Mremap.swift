@@ -7,13 +7,13 @@ extension World {
         currentOperation(thread, in: state)?.moveTarget
     }
 
-    func performMoveStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    func performMoveStep(_ kind: StepKind, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         guard let target = moveTarget(of: thread, in: state) else {
-            preconditionFailure("\(step.kind) runs only in mremap, which names a target page")
+            preconditionFailure("\(kind) runs only in mremap, which names a target page")
         }
         let fields = layout.threads[thread]
         let name = pageName(page), targetName = pageName(target)
-        switch step.kind {
+        switch kind {
         case .copyVMA:
             // copy_vma: the new VMA has the old one's flags (vm_flags, vm_page_prot).
             state.setFlag(layout.vmaPresent[target], state.flag(layout.vmaPresent[page]))
@@ -37,7 +37,7 @@ extension World {
             state.setFlag(layout.vmaNone[page], false)
             log.effect("VMA of \(name) removed")
         default:
-            preconditionFailure("\(step.kind) is not an mremap step")
+            preconditionFailure("\(kind) is not an mremap step")
         }
     }
 }

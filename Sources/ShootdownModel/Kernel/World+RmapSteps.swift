@@ -1,10 +1,10 @@
 /// The effect of the steps of mprotect, reclaim, migration, KSM and mkclean
 /// (``KernelOperation``), and of faults on swap and migration entries.
 extension World {
-    func performRmapStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    func performRmapStep(_ kind: StepKind, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         let fields = layout.threads[thread]
         let name = pageName(page)
-        switch step.kind {
+        switch kind {
         case .mmapWriteLock:
             state.setFlag(layout.mmapWriter, true)
         case .mmapWriteUnlock:
@@ -128,15 +128,15 @@ extension World {
             state.set(fields.gatherFrame, UInt64(PageTableEntry(encoded: state.get(fields.orig)).frame))
             log.effect("pte[\(name)] = \(entry)")
         case .contigBreak, .flushContigRange, .contigMake:
-            performContiguousStep(step, thread: thread, page: page, in: &state, log: &log)
+            performContiguousStep(kind, thread: thread, page: page, in: &state, log: &log)
         case .invalidatePMD, .mapSubpages, .flushHugeRange:
-            performHugeMappingStep(step, thread: thread, page: page, in: &state, log: &log)
+            performHugeMappingStep(kind, thread: thread, page: page, in: &state, log: &log)
         case .restoreOrigPTE:
             let entry = orig(thread, in: state)
             setPTE(page, entry, in: &state)
             log.effect("pte[\(name)] = \(entry)")
         default:
-            performMirrorStep(step, thread: thread, page: page, in: &state, log: &log)
+            performMirrorStep(kind, thread: thread, page: page, in: &state, log: &log)
         }
     }
 

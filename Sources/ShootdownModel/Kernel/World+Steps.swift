@@ -1,10 +1,9 @@
 /// The effect of each kind of kernel micro-step on the machine.
 extension World {
-    func perform(_ step: Step, thread: Int, in state: inout WorldState, log: inout StepLog) {
+    func perform(_ kind: StepKind, thread: Int, in state: inout WorldState, log: inout StepLog) {
         let fields = layout.threads[thread]
         let (page, write) = faultContext(thread, in: state)
-        let name = pageName(page)
-        switch step.kind {
+        switch kind {
         case .lockPTL:
             state.set(layout.ptl, UInt64(thread + 1))
         case .unlockPTL:
@@ -18,13 +17,13 @@ extension World {
             if makeWritable { new.write = true }
             setPTE(page, new, in: &state)
             state.setFlag(fields.changed, new != old)
-            log.effect(new != old ? "pte[\(name)]: \(old) → \(new)" : "pte[\(name)] unchanged (spurious fault)")
+            log.effect(new != old ? "pte[\(pageName(page))]: \(old) → \(new)" : "pte[\(pageName(page))] unchanged (spurious fault)")
         case .flushTLBPage:
             cpuFlush(page: page, in: &state, log: &log)
             log.count(\.cpuTLBIPage)
         case .clearFlush:
             setPTE(page, .none, in: &state)
-            log.effect("pte[\(name)] cleared")
+            log.effect("pte[\(pageName(page))] cleared")
             cpuFlush(page: page, in: &state, log: &log)
             log.count(\.cpuTLBIPage)
         case .flushGatherRange:
@@ -62,7 +61,7 @@ extension World {
             }
         case .allocZeroed, .allocCopy:
             let source = copySource(of: orig(thread, in: state), page: page)
-            let value = step.kind == .allocCopy ? frameValue(source, in: state) : 0
+            let value = kind == .allocCopy ? frameValue(source, in: state) : 0
             guard let frame = unusedOwnFrame(thread, page: page, in: state) else {
                 state.setFlag(layout.framePoolExhausted, true)
                 return
@@ -85,18 +84,18 @@ extension World {
             let frame = Int(state.get(fields.newFrame))
             let entry = PageTableEntry(present: true, write: write, dirty: write, frame: frame)
             setPTE(page, entry, in: &state)
-            log.effect("pte[\(name)] = \(entry)")
+            log.effect("pte[\(pageName(page))] = \(entry)")
         case .installZeroPage:
             setPTE(page, PageTableEntry(present: true, write: false, dirty: false, frame: World.zeroFrame), in: &state)
-            log.effect("pte[\(name)] = zero page")
+            log.effect("pte[\(pageName(page))] = zero page")
         case .installPageCachePage:
             let entry = PageTableEntry(present: true, write: false, dirty: false, frame: initialFrame[page] ?? World.zeroFrame)
             setPTE(page, entry, in: &state)
-            log.effect("pte[\(name)] = \(entry) (page-cache page)")
+            log.effect("pte[\(pageName(page))] = \(entry) (page-cache page)")
         case .detachVMA:
             state.setFlag(layout.vmaPresent[page], false)
             state.set(layout.mmapReaders, state.get(layout.mmapReaders) &+ 1)
-            log.effect("VMA of \(name) removed")
+            log.effect("VMA of \(pageName(page)) removed")
         case .zapPTE:
             let old = pte(page, in: state)
             if old.present || old.swap == .protNone {
@@ -104,7 +103,7 @@ extension World {
                 state.setFlag(fields.gatherQueued, true)
                 state.setFlag(fields.gathered, true)
                 state.set(fields.gatherFrame, UInt64(old.frame))
-                log.effect("pte[\(name)] cleared; frame \(old.frame) queued in the gather")
+                log.effect("pte[\(pageName(page))] cleared; frame \(old.frame) queued in the gather")
             } else if old.swap == .migration || old.swap == .deviceExclusive || old.devicePrivateOwner != nil {
                 // zap_pte_range: pte_clear_not_present_full. A device-private or device-exclusive
                 // page's mapping reference is put at once (no TLB can hold it); a page locked by
@@ -113,9 +112,9 @@ extension World {
                 let locked = state.get(layout.pageLock[page]) != 0
                 if old.swap != .migration && !locked && !isShared(old.frame, in: state) {
                     state.set(layout.frameState[old.frame], FrameState.freed.rawValue)
-                    log.effect("pte[\(name)] (\(old)) cleared; frame \(old.frame) freed")
+                    log.effect("pte[\(pageName(page))] (\(old)) cleared; frame \(old.frame) freed")
                 } else {
-                    log.effect("pte[\(name)] (\(old)) cleared")
+                    log.effect("pte[\(pageName(page))] (\(old)) cleared")
                 }
             }
         case .freeGatheredPages:
@@ -127,9 +126,9 @@ extension World {
                 log.effect("frame \(frame) freed")
             }
         case .copyVMA, .takeMovedPTE, .setMovedPTE, .unmapSourceVMA:
-            performMoveStep(step, thread: thread, page: page, in: &state, log: &log)
+            performMoveStep(kind, thread: thread, page: page, in: &state, log: &log)
         default:
-            performRmapStep(step, thread: thread, page: page, in: &state, log: &log)
+            performRmapStep(kind, thread: thread, page: page, in: &state, log: &log)
         }
     }
 

@@ -2,7 +2,7 @@
 /// mappings it makes after a migration or `make_device_exclusive`, command results, and
 /// SNAPSHOT's temporary interval notifier.
 extension World {
-    func performDmirrorStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    func performDmirrorStep(_ kind: StepKind, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         let fields = layout.threads[thread]
         let instance = mirrorInstance(of: thread)
         let name = pageName(page)
@@ -12,7 +12,7 @@ extension World {
         func answer(_ value: Int?) {
             if let result { setRegister(result, of: thread, to: value, in: &state) }
         }
-        switch step.kind {
+        switch kind {
         case let .dmirrorAccess(write):
             let entry = mirrorEntry(instance, page: page, in: state)
             if let entry, !write || entry.writable {
@@ -73,7 +73,7 @@ extension World {
             answer(byte)
             log.effect("pte[\(name)] = \(pte(page, in: state)): \(SnapshotByte.describe(byte))")
         default:
-            performDeviceMemoryStep(step, thread: thread, page: page, in: &state, log: &log)
+            performDeviceMemoryStep(kind, thread: thread, page: page, in: &state, log: &log)
         }
     }
 

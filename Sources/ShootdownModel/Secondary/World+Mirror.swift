@@ -59,10 +59,10 @@ extension World {
     }
 
     /// The effect of a mirror fault-path step.
-    func performMirrorStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    func performMirrorStep(_ kind: StepKind, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         let fields = layout.threads[thread]
         let instance = mirrorInstance(of: thread)
-        switch step.kind {
+        switch kind {
         case .mmapReadLock:
             state.set(layout.mmapReaders, state.get(layout.mmapReaders) &+ 1)
         case .mmapReadUnlock:
@@ -92,7 +92,7 @@ extension World {
         case .mirrorInstall:
             install(thread, page: page, in: &state, log: &log)
         default:
-            performDmirrorStep(step, thread: thread, page: page, in: &state, log: &log)
+            performDmirrorStep(kind, thread: thread, page: page, in: &state, log: &log)
         }
     }
 

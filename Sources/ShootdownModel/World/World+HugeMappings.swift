@@ -62,9 +62,9 @@ extension World {
     }
 
     /// The effect of the steps that act on a huge entry.
-    func performHugeMappingStep(_ step: Step, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
+    func performHugeMappingStep(_ kind: StepKind, thread: Int, page: Int, in state: inout WorldState, log: inout StepLog) {
         let name = pageName(page)
-        switch step.kind {
+        switch kind {
         case .invalidatePMD:
             // pmdp_invalidate / pmdp_huge_clear_flush: the entry the split maps again is the one
             // it invalidates.
@@ -79,7 +79,7 @@ extension World {
             for member in hugeEntryPages(of: page, in: state) ?? [page] { cpuFlush(page: member, in: &state, log: &log) }
             log.count(\.cpuTLBIRange)
         default:
-            preconditionFailure("\(step.kind) is not a huge-mapping step")
+            preconditionFailure("\(kind) is not a huge-mapping step")
         }
     }
 
