@@ -26,8 +26,8 @@ extension World {
     /// for the whole address space.
     func notifiedPages(_ scope: NotifyScope, page: Int, in state: WorldState) -> [Int]? {
         switch scope {
-        case .hugeRange: return hugeEntryPages(of: page, in: state) ?? [page]
-        case .page, .gather: return [page]
+        case .hugeRange: return hugeEntryPages(of: page, in: state) ?? singlePageLists[page]
+        case .page, .gather: return singlePageLists[page]
         case .wholeMM: return nil
         case .contigRange: return contiguousGroup(of: page)
         case .contigSlip:

@@ -19,7 +19,7 @@ extension World {
     /// The pages of `page`'s huge mapping, whether or not it is still mapped huge; `[page]`
     /// when it has none.
     func hugeGroup(of page: Int) -> [Int] {
-        guard let group = hugeGroupIndex[page] else { return [page] }
+        guard let group = hugeGroupIndex[page] else { return singlePageLists[page] }
         return hugeGroups[group]
     }
 

@@ -57,6 +57,9 @@ public final class World: TransitionSystem, @unchecked Sendable {
     let prefetcherPages: UInt64
     /// Every frame a page may ever map: its initial frame or the zero page, and its pool.
     let framesOfPage: [[Int]]
+    /// `[page]`: the one-page list `[page]`, built once: a notifier call on one page passes it
+    /// instead of allocating the list on every step.
+    let singlePageLists: [[Int]]
     let rules: ArchitectureRules
     let frameCount: Int
     /// Frames shared copy-on-write with another address space: never freed by this one.
@@ -254,6 +257,7 @@ public final class World: TransitionSystem, @unchecked Sendable {
         self.locations = LocationMap(pages: configuration.pages.count, frames: frameShared.count,
                                      devices: deviceThread.count, threads: roles.count, mirrors: mirrorInstances)
         // mremap moves a page's entry, and with it the frames it may map, to another page.
+        self.singlePageLists = configuration.pages.indices.map { [$0] }
         self.framesOfPage = configuration.pages.indices.map { page in
             let sources = configuration.moveSources(of: page)
             guard sources.count > 1 else { return [initialFrame[page] ?? World.zeroFrame, World.zeroFrame] + Array(framePool[page]) }
