@@ -183,12 +183,14 @@ extension World {
         return Footprint(actor: walker.thread, reads: reads, writes: writes)
     }
 
-    /// `state` after the fills of `fills`, in page order.
+    /// `state` after the fills of `fills`, in page order: the fills of an action enabled in
+    /// `state`, whose pages ``appendFusedActions(in:choiceCounts:into:footprints:)`` took from
+    /// the candidates there, and which stay candidates after each other's fills.
     func applyingFills(_ fills: UInt64, to state: WorldState, log: inout StepLog) -> WorldState {
         var next = state
         var rest = fills
         while rest != 0 {
-            next = prefetch(page: rest.trailingZeroBitCount, next, log: &log)
+            next = fillCandidate(page: rest.trailingZeroBitCount, next, log: &log)
             rest &= rest - 1
         }
         return next
