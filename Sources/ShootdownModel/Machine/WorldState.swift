@@ -65,7 +65,12 @@ public struct WorldState: Hashable, Sendable {
     public mutating func set(_ field: BitField, _ value: UInt64) {
         let index = Int(field.word & 15)
         let mask = field.mask &<< UInt64(field.shift)
-        words[index] = (words[index] & ~mask) | ((value &<< UInt64(field.shift)) & mask)
+        let bits = (value &<< UInt64(field.shift)) & mask
+        // In place: the state is in memory here, so one word is read and written.
+        Swift.withUnsafeMutableBytes(of: &words) { raw in
+            let word = raw.load(fromByteOffset: index &* 8, as: UInt64.self)
+            raw.storeBytes(of: (word & ~mask) | bits, toByteOffset: index &* 8, as: UInt64.self)
+        }
     }
 
     /// Reads a one-bit field as a Boolean.
