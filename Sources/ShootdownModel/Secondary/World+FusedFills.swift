@@ -171,15 +171,14 @@ extension World {
     }
 
     /// The footprint of walker `walker`'s fill in a state where its page is a candidate
-    /// (``isPrefetchCandidate(_:in:)``) and the IOTLB has no capacity: what
-    /// ``stepFootprint(of:in:)`` gives there, without reading the state again. It reads the
-    /// empty entry and the PTE, and writes the entry.
+    /// (``isPrefetchCandidate(_:in:)``: the entry is empty and still of use, so the fill walks)
+    /// and the IOTLB has no capacity: what ``stepFootprint(of:in:)`` gives there, without
+    /// reading the state again.
     func candidateFillFootprint(of walker: (thread: Int, page: Int)) -> Footprint {
         var reads = LocationSet()
         var writes = LocationSet()
         writes.insert(locations.local(walker.thread))
-        reads.insert([locations.iotlb(walker.page), locations.pte(walker.page)])
-        writes.insert(locations.iotlb(walker.page))
+        insertFillLocations(page: walker.page, walks: true, reads: &reads, writes: &writes)
         return Footprint(actor: walker.thread, reads: reads, writes: writes)
     }
 

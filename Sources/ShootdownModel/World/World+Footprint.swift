@@ -123,12 +123,19 @@ extension World {
         case let .iommuPrefetcher(page):
             // The fill is guarded by the page's IOTLB entry and, while the entry is empty and
             // still of use, its PTE (and, with a capacity, by the occupancy of the IOTLB).
-            reads.insert(locations.iotlb(page))
-            if state.get(layout.iotlb[page]) == 0 && translationInUse(page, in: state) { reads.insert(locations.pte(page)) }
-            writes.insert(locations.iotlb(page))
+            let walks = state.get(layout.iotlb[page]) == 0 && translationInUse(page, in: state)
+            insertFillLocations(page: page, walks: walks, reads: &reads, writes: &writes)
             if configuration.tlbCapacity != nil { reads.formUnion(capacityLocations) }
         }
         return Footprint(actor: thread, reads: reads, writes: writes)
+    }
+
+    /// What a speculative fill of `page` touches besides the walker's own progress: it reads
+    /// the entry (its guard) and, when it `walks`, the PTE; it writes the entry.
+    func insertFillLocations(page: Int, walks: Bool, reads: inout LocationSet, writes: inout LocationSet) {
+        reads.insert(locations.iotlb(page))
+        if walks { reads.insert(locations.pte(page)) }
+        writes.insert(locations.iotlb(page))
     }
 
     /// Whether `cache` holds a translation for the operation's page with the permission it needs.
