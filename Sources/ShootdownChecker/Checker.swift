@@ -135,11 +135,13 @@ public struct Checker<System: TransitionSystem>: Sendable {
     }
 }
 
-/// The probability that some two of `states` distinct states share a 64-bit fingerprint, about
-/// `states² / 2⁶⁵` (the birthday bound `n (n - 1) / 2` pairs, each colliding with probability
-/// `2⁻⁶⁴`).
+/// The probability that some two of `states` distinct states share a fingerprint, about
+/// `states² / 2⁶³`: the birthday bound, `n (n - 1) / 2` pairs, each colliding with probability
+/// `2⁻⁶²`, as the set tells fingerprints apart by 62 of their 64 bits
+/// (``FingerprintShards/distinguishedBits``).
 @usableFromInline
 func collisionProbability(states: Int) -> Double {
     let n = Double(states)
-    return min(1, n * (n - 1) / 2 / 0x1p64)
+    let pairs = n * (n - 1) / 2
+    return min(1, pairs / Double(sign: .plus, exponent: FingerprintShards.distinguishedBits, significand: 1))
 }

@@ -179,7 +179,7 @@ extension Explorer {
                 reachingActions.append(expansion.actions[transition])
             }
             if expander.keepsOrdinals {
-                recordOrdinal(expansion.ordinals[transition], of: target)
+                reachingOrdinals.append(expansion.ordinals[transition])
             }
             if holdsLevel {
                 next.append(state)
@@ -211,23 +211,11 @@ extension Explorer {
         return probe.inLevel ? .storedInNextLevel : .storedBefore
     }
 
-    /// Records the position of the action reaching state `index` among its parent's actions.
-    @inlinable
-    mutating func recordOrdinal(_ ordinal: UInt32, of index: Int) {
-        if ordinal < 255 {
-            reachingOrdinals.append(UInt8(truncatingIfNeeded: ordinal))
-        } else {
-            reachingOrdinals.append(255)
-            largeOrdinals[index] = ordinal
-        }
-    }
-
     /// The position of the action reaching the non-initial state `index` among its parent's
     /// enabled actions.
     @inlinable
     func reachingOrdinal(of index: Int) -> Int {
-        let short = reachingOrdinals[index - initialCount]
-        return short < 255 ? Int(short) : Int(largeOrdinals[index]!)
+        reachingOrdinals[index - initialCount]
     }
 
     /// The parent of state `index`, or -1 for an initial state.

@@ -69,10 +69,8 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     /// states have none).
     @usableFromInline var reachingActions: SegmentedArray<Action>
     /// With fingerprint storage, the position of that action among the parent's enabled
-    /// actions, stored at `i - initialCount`; 255 means "see `largeOrdinals`".
-    @usableFromInline var reachingOrdinals: SegmentedArray<UInt8>
-    /// Positions of 255 and more, by state index.
-    @usableFromInline var largeOrdinals: [Int: UInt32]
+    /// actions, stored at `i - initialCount`.
+    @usableFromInline var reachingOrdinals: ReachingOrdinals
     /// For each initial state (index), the position in `system.initialStates` it comes from.
     @usableFromInline var initialOrigins: [Int]
     /// The first index of each breadth-first depth.
@@ -162,8 +160,7 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
         storedCount = 0
         links = ParentLinks()
         reachingActions = SegmentedArray()
-        reachingOrdinals = SegmentedArray()
-        largeOrdinals = [:]
+        reachingOrdinals = ReachingOrdinals()
         initialOrigins = []
         levelStart = []
         initialCount = 0
@@ -353,7 +350,6 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
             + links.allocatedBytes
             + reachingActions.allocatedBytes
             + reachingOrdinals.allocatedBytes
-            + largeOrdinals.capacity * (MemoryLayout<Int>.stride + MemoryLayout<UInt32>.stride)
             + levelStart.capacity * MemoryLayout<Int>.stride
             + frontierBytes
             + graph.allocatedBytes

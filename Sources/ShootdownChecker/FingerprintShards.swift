@@ -22,6 +22,12 @@ final class FingerprintShards: @unchecked Sendable {
     @inlinable
     static var shardBits: Int { 6 }
 
+    /// The bits of a fingerprint that tell stored states apart: the shard's and the bits its
+    /// table keeps of the rotated key (``FingerprintTable/entryBits``: the fingerprint's two
+    /// lowest bits are dropped).
+    @inlinable
+    static var distinguishedBits: Int { shardBits + FingerprintTable.entryBits }
+
     /// The number of shards.
     @inlinable
     static var shardCount: Int { 1 << shardBits }

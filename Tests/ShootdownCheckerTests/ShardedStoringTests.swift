@@ -67,7 +67,7 @@ struct ShardedStoringTests {
         }
         // Each shard's table keeps its keys ordered.
         for shard in 0 ..< FingerprintShards.shardCount {
-            let stored = shards.tables[shard].slots.filter { $0 != 0 }
+            let stored = shards.tables[shard].entries.filter { $0 != 0 }
             #expect(stored == stored.sorted())
         }
     }
