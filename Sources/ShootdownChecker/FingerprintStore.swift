@@ -1,5 +1,6 @@
-/// The visited set of fingerprint mode: the states' 64-bit hashes in ``FingerprintShards``,
-/// without the states themselves. A state found there cannot say its index.
+/// The visited set of fingerprint mode: the states' 64-bit hashes (62 bits of each) in
+/// ``FingerprintShards``, without the states themselves. A state found there cannot say its
+/// index.
 ///
 /// The exploring thread stores through this type only outside a level's expansion (initial
 /// states, the cycle proviso's extra successors); during an expansion, storing lanes store into

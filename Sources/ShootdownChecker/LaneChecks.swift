@@ -18,6 +18,17 @@ struct LaneChecks<State>: Sendable {
         invariants = []
     }
 
+    /// The same checks through closures of the copy's own, for one thread. Calling a closure
+    /// kept in an array retains its context for the call, so threads calling one shared closure
+    /// would all write its reference count, once per state; a closure that only calls another
+    /// does not retain the one it calls.
+    @inlinable
+    func replica() -> LaneChecks {
+        var copy = LaneChecks()
+        copy.invariants = invariants.map { holds in { @Sendable state in holds(state) } }
+        return copy
+    }
+
     /// Whether `state` needs the full bookkeeping: an invariant fails.
     @inlinable
     func flags(_ state: State) -> Bool {

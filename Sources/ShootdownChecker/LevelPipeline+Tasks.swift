@@ -14,13 +14,13 @@ extension LevelPipeline {
             return .ready(work)
         }
         if lanes > 0 && board.laneCanStore(0, window: window) {
-            return claimStore(&board, lane: 0, through: chunk)
+            return claimStore(&board, lane: 0, through: chunk, thread: 0)
         }
         if board.claimed == chunk {
             return claimExpansion(&board, thread: 0)
         }
         for lane in 0 ..< lanes where board.laneNext[lane] <= chunk && board.laneCanStore(lane, window: window) {
-            return claimStore(&board, lane: lane, through: chunk)
+            return claimStore(&board, lane: lane, through: chunk, thread: 0)
         }
         if board.canClaimExpansion(window: window) {
             return claimExpansion(&board, thread: 0)
@@ -38,14 +38,14 @@ extension LevelPipeline {
         if lanes > 0 {
             let own = number % lanes
             if board.laneCanStore(own, window: window) {
-                return claimStore(&board, lane: own, through: board.laneNext[own] + laneBatch - 1)
+                return claimStore(&board, lane: own, through: board.laneNext[own] + laneBatch - 1, thread: number)
             }
         }
         if board.canClaimExpansion(window: window) {
             return claimExpansion(&board, thread: number)
         }
         for lane in 0 ..< lanes where board.laneCanStore(lane, window: window) {
-            return claimStore(&board, lane: lane, through: board.laneNext[lane] + laneBatch - 1)
+            return claimStore(&board, lane: lane, through: board.laneNext[lane] + laneBatch - 1, thread: number)
         }
         return .wait
     }
@@ -66,9 +66,9 @@ extension LevelPipeline {
         return .expand(claimed, block: board.blocks[chunk])
     }
 
-    /// Claims lane `lane` for its next expanded chunks, up to chunk `last`.
+    /// Claims lane `lane` for its next expanded chunks, up to chunk `last`, for thread `thread`.
     @inlinable
-    func claimStore(_ board: inout Board, lane: Int, through last: Int) -> Task {
+    func claimStore(_ board: inout Board, lane: Int, through last: Int, thread: Int) -> Task {
         board.laneBusy[lane] = true
         var works: [ChunkWork<System>] = []
         var next = board.laneNext[lane]
@@ -76,7 +76,7 @@ extension LevelPipeline {
             works.append(work)
             next += 1
         }
-        return .store(lane: lane, works: works, checks: board.checks)
+        return .store(lane: lane, works: works, checks: board.checks[thread])
     }
 
     /// Runs an expand or store task with `expander`, then publishes its result.

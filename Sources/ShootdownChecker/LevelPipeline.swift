@@ -33,8 +33,9 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     struct Board {
         /// The level's blocks.
         @usableFromInline var blocks: [FrontierBlock<State>] = []
-        /// The checks lanes run on new states during this level.
-        @usableFromInline var checks = LaneChecks<State>()
+        /// The checks lanes run on new states during this level: per thread, a replica of its
+        /// own (``LaneChecks/replica()``).
+        @usableFromInline var checks: [LaneChecks<State>] = []
         /// Chunks claimed for expansion so far: the next one to claim.
         @usableFromInline var claimed = 0
         /// Chunks taken by the exploring thread so far.
@@ -184,7 +185,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     func begin(level blocks: [FrontierBlock<State>], checks: LaneChecks<State>) -> Int {
         let (chunks, wake) = board.withLock { board in
             board.blocks = blocks
-            board.checks = checks
+            board.checks = board.spare.indices.map { _ in checks.replica() }
             board.claimed = 0
             board.consumed = 0
             for lane in board.laneNext.indices {

@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Merge states whose registers, read by nothing but the final condition, hold values it cannot tell apart (as a hand-written model keeps one bit per reader). Verdicts are unchanged; terminal states are counted by class.")
     var mergeRegisters = false
 
-    @Option(help: "Visited-state storage: exact (full states) or fingerprint (64-bit hashes, far less memory).")
+    @Option(help: "Visited-state storage: exact (full states) or fingerprint (62 bits of a 64-bit hash per state, far less memory).")
     var storage: StorageChoice = .exact
 
     @Option(help: "Exploration threads (default: one per core). Verdicts and counts do not depend on it.")
