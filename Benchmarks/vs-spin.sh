@@ -12,7 +12,9 @@
 # state are given twice: Shootdown's peak memory over its stored states, and the growth of its
 # peak over its start-up footprint (its peak on N = 2, policy (a), which stores a few hundred
 # states) over the stored states. THREADS_N (default 7) also runs that N's policy (a) on 1 and 2
-# threads, alternately, REPEAT times each (default 5), and reports the median wall and CPU times.
+# threads, alternately, REPEAT times each (default 5), and reports the median wall and CPU times,
+# with the share of steal time over those runs (a vCPU waiting for the host: the comparison then
+# says little).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -101,11 +103,20 @@ no_spin="not-run - - 0 -"
 # alternate so that a slow spell of the machine hits both, and each one's median is reported:
 # on this shared two-vCPU machine single runs of the same build vary by up to ±30 %.
 : >"$work/t1" && : >"$work/t2"
+# CPU time of the whole machine so far, from /proc/stat: "steal total" in clock ticks (steal is
+# time the hypervisor ran something else while a vCPU wanted to run).
+cpu_ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print $9, t }' /proc/stat 2>/dev/null; }
+steal_note=""
 if [ "$threads_n" -ge "$min_n" ] && [ "$threads_n" -le "$max_n" ]; then
+  read -r steal0 total0 <<<"$(cpu_ticks)"
   for _ in $(seq "$repeat"); do
     one=$(run_shootdown Benchmarks/scenarios/cow-order-N$threads_n.litmus "--threads 1") && echo "$one" >>"$work/t1"
     two=$(run_shootdown Benchmarks/scenarios/cow-order-N$threads_n.litmus "--threads 2") && echo "$two" >>"$work/t2"
   done
+  read -r steal1 total1 <<<"$(cpu_ticks)"
+  if [ -n "${total1:-}" ] && [ "$total1" -gt "${total0:-0}" ]; then
+    steal_note=$(awk -v s="$((steal1 - steal0))" -v t="$((total1 - total0))" 'BEGIN { printf "%.1f", 100 * s / t }')
+  fi
 fi
 median() { sort -n | awk '{v[NR] = $1} END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 for n in $(seq "$min_n" "$max_n"); do
@@ -137,5 +148,6 @@ if [ -n "${median1:-}" ] && [ -n "${median2:-}" ]; then
   awk -v a="$median1" -v b="$median2" -v n="$threads_n" -v r="$repeat" \
     'BEGIN { if (b > 0) printf "2 threads against 1 at N = %d (policy (a), median of %d runs each): %.2f s against %.2f s, %.2f×\n", n, r, b, a, a / b }'
   echo "  CPU seconds (user + system, medians): $cpu2 on 2 threads against $cpu1 on 1"
+  [ -n "$steal_note" ] && echo "  Steal time during these runs (/proc/stat: the hypervisor running something else): $steal_note % of the vCPUs' time"
 fi
 echo "Shootdown's start-up footprint (its peak on N = 2): $((startup_kb / 1024)) MB"

@@ -14,7 +14,7 @@ enum LaneOutcome {
 
 extension FingerprintShards {
     /// Stores, in order, the fingerprints among `hashes` whose shards belong to lane `lane` of
-    /// `lanes` (shard `s` belongs to lane `s % lanes`), and writes one ``LaneOutcome`` per such transition `t` at `outcomes[t]` (the
+    /// `lanes` (shard `s` belongs to lane ``lane(of:lanes:)``), and writes one ``LaneOutcome`` per such transition `t` at `outcomes[t]` (the
     /// other transitions' bytes are left alone). `flags(t)` is asked about every new target; when
     /// it returns `true`, the outcome is marked ``LaneOutcome/flagged``.
     ///
@@ -32,7 +32,7 @@ extension FingerprintShards {
         flags: (Int) -> Bool
     ) -> UInt64 {
         var owned: UInt64 = 0
-        for shard in stride(from: lane, to: Self.shardCount, by: lanes) {
+        for shard in 0 ..< Self.shardCount where Self.lane(of: shard, lanes: lanes) == lane {
             owned |= 1 << UInt64(shard)
         }
         var sink: UInt64 = 0

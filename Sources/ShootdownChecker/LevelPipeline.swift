@@ -127,7 +127,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     @usableFromInline let lanes: Int
     /// The fingerprint set the lanes store into, when there are lanes.
     @usableFromInline let shards: FingerprintShards?
-    /// The lane of each fingerprint shard: shard `s` belongs to lane `s % lanes`.
+    /// The lane of each fingerprint shard (``FingerprintShards/lane(of:lanes:)``).
     /// Written only while the pipeline is created.
     @usableFromInline nonisolated(unsafe) let laneOfShard: UnsafeMutablePointer<UInt8>
     /// How many chunks a helper stores per store task at most.
@@ -153,7 +153,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
         board = Mutex(Board(window: window, lanes: lanes, threads: max(threads, 1)))
         laneOfShard = .allocate(capacity: FingerprintShards.shardCount)
         for shard in 0 ..< FingerprintShards.shardCount {
-            laneOfShard[shard] = UInt8(truncatingIfNeeded: shard % max(self.lanes, 1))
+            laneOfShard[shard] = UInt8(truncatingIfNeeded: FingerprintShards.lane(of: shard, lanes: self.lanes))
         }
     }
 
