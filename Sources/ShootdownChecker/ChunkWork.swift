@@ -21,6 +21,11 @@ final class ChunkWork<System: TransitionSystem>: @unchecked Sendable {
     @usableFromInline var stride: Int
     /// How many lanes have stored the chunk (guarded by the pipeline's lock).
     @usableFromInline var lanesDone: Int
+    /// Per transition, whether the level's checks flag its target (``LaneChecks``); empty when
+    /// no check is open. Computed by the thread that expanded the chunk, while the successors
+    /// are still in its core's cache: a lane on the other core then reads one byte per
+    /// transition instead of the whole state of each new one.
+    @usableFromInline var flagged: [Bool]
 
     /// An empty chunk.
     @inlinable
@@ -32,6 +37,7 @@ final class ChunkWork<System: TransitionSystem>: @unchecked Sendable {
         outcomes = .allocate(capacity: outcomeCapacity)
         stride = 0
         lanesDone = 0
+        flagged = []
     }
 
     deinit {
@@ -51,6 +57,28 @@ final class ChunkWork<System: TransitionSystem>: @unchecked Sendable {
         lanesDone = 0
     }
 
+    /// Fills `flagged` for the expansion's successors.
+    @inlinable
+    func flagSuccessors(with checks: LaneChecks<System.State>) {
+        var flags: [Bool] = []
+        swap(&flags, &flagged)
+        flags.removeAll(keepingCapacity: true)
+        if !checks.invariants.isEmpty {
+            flags.append(contentsOf: repeatElement(false, count: expansion.successors.count))
+            // One invariant at a time over the whole chunk: each closure is retained once a
+            // chunk, not once a state (threads retaining one closure write one reference count).
+            expansion.successors.withUnsafeBufferPointer { successors in
+                flags.withUnsafeMutableBufferPointer { flags in
+                    for holds in checks.invariants {
+                        for index in successors.indices where !flags[index] && !holds(successors[index]) {
+                            flags[index] = true
+                        }
+                    }
+                }
+            }
+        }
+        swap(&flags, &flagged)
+    }
 }
 
 /// What the lanes found for one chunk's transitions, read by the exploring thread: plain

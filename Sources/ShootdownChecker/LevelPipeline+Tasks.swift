@@ -14,13 +14,13 @@ extension LevelPipeline {
             return .ready(work)
         }
         if lanes > 0 && board.laneCanStore(0, window: window) {
-            return claimStore(&board, lane: 0, through: chunk, thread: 0)
+            return claimStore(&board, lane: 0, through: chunk)
         }
         if board.claimed == chunk {
             return claimExpansion(&board, thread: 0)
         }
         for lane in 0 ..< lanes where board.laneNext[lane] <= chunk && board.laneCanStore(lane, window: window) {
-            return claimStore(&board, lane: lane, through: chunk, thread: 0)
+            return claimStore(&board, lane: lane, through: chunk)
         }
         if board.canClaimExpansion(window: window) {
             return claimExpansion(&board, thread: 0)
@@ -38,14 +38,14 @@ extension LevelPipeline {
         if lanes > 0 {
             let own = number % lanes
             if board.laneCanStore(own, window: window) {
-                return claimStore(&board, lane: own, through: board.laneNext[own] + laneBatch - 1, thread: number)
+                return claimStore(&board, lane: own, through: board.laneNext[own] + laneBatch - 1)
             }
         }
         if board.canClaimExpansion(window: window) {
             return claimExpansion(&board, thread: number)
         }
         for lane in 0 ..< lanes where board.laneCanStore(lane, window: window) {
-            return claimStore(&board, lane: lane, through: board.laneNext[lane] + laneBatch - 1, thread: number)
+            return claimStore(&board, lane: lane, through: board.laneNext[lane] + laneBatch - 1)
         }
         return .wait
     }
@@ -63,12 +63,12 @@ extension LevelPipeline {
         let claimed = work ?? ChunkWork()
         claimed.owner = thread
         claimed.chunk = chunk
-        return .expand(claimed, block: board.blocks[chunk])
+        return .expand(claimed, block: board.blocks[chunk], checks: board.checks)
     }
 
-    /// Claims lane `lane` for its next expanded chunks, up to chunk `last`, for thread `thread`.
+    /// Claims lane `lane` for its next expanded chunks, up to chunk `last`.
     @inlinable
-    func claimStore(_ board: inout Board, lane: Int, through last: Int, thread: Int) -> Task {
+    func claimStore(_ board: inout Board, lane: Int, through last: Int) -> Task {
         board.laneBusy[lane] = true
         var works: [ChunkWork<System>] = []
         var next = board.laneNext[lane]
@@ -76,14 +76,14 @@ extension LevelPipeline {
             works.append(work)
             next += 1
         }
-        return .store(lane: lane, works: works, checks: board.checks[thread])
+        return .store(lane: lane, works: works)
     }
 
     /// Runs an expand or store task with `expander`, then publishes its result.
     @inlinable
     func run(_ task: Task, with expander: Expander<System>, scratch: inout Expander<System>.Scratch) {
         switch task {
-        case .expand(let work, let block):
+        case .expand(let work, let block, let checks):
             var states: [State] = []
             swap(&states, &scratch.decoded)
             block.decode(with: codec, into: &states, words: &scratch.words)
@@ -92,20 +92,23 @@ extension LevelPipeline {
                 expander.expand(states, into: &work.expansion, scratch: &scratch)
             }
             swap(&states, &scratch.decoded)
+            if lanes > 0 {
+                work.flagSuccessors(with: checks)
+            }
             work.prepareOutcomes(lanes: lanes)
             publish { board in
                 board.ready[work.chunk % window] = work
             }
-        case .store(let lane, let works, let checks):
+        case .store(let lane, let works):
             guard let shards else {
                 preconditionFailure("store tasks need fingerprint shards")
             }
             var touched: UInt64 = 0
             for work in works {
                 touched &+= work.expansion.hashes.withUnsafeBufferPointer { hashes in
-                    work.expansion.successors.withUnsafeBufferPointer { successors in
+                    work.flagged.withUnsafeBufferPointer { flagged in
                         shards.store(hashes, lane: lane, lanes: lanes, outcomes: work.outcomes + lane * work.stride) {
-                            checks.flags(successors[$0])
+                            !flagged.isEmpty && flagged[$0]
                         }
                     }
                 }

@@ -33,9 +33,9 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     struct Board {
         /// The level's blocks.
         @usableFromInline var blocks: [FrontierBlock<State>] = []
-        /// The checks lanes run on new states during this level: per thread, a replica of its
-        /// own (``LaneChecks/replica()``).
-        @usableFromInline var checks: [LaneChecks<State>] = []
+        /// The checks run on the successors of this level's chunks, by the thread that expands
+        /// them.
+        @usableFromInline var checks = LaneChecks<State>()
         /// Chunks claimed for expansion so far: the next one to claim.
         @usableFromInline var claimed = 0
         /// Chunks taken by the exploring thread so far.
@@ -105,10 +105,11 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     /// What a thread does next.
     @usableFromInline
     enum Task: Sendable {
-        /// Expand chunk `work.chunk` (the states of `block`) into `work`.
-        case expand(ChunkWork<System>, block: FrontierBlock<State>)
-        /// Store, for lane `lane`, the chunks `works` in order, running `checks` on new states.
-        case store(lane: Int, works: [ChunkWork<System>], checks: LaneChecks<State>)
+        /// Expand chunk `work.chunk` (the states of `block`) into `work`, and run `checks` on
+        /// the successors.
+        case expand(ChunkWork<System>, block: FrontierBlock<State>, checks: LaneChecks<State>)
+        /// Store, for lane `lane`, the chunks `works` in order.
+        case store(lane: Int, works: [ChunkWork<System>])
         /// The chunk the exploring thread needs is expanded and stored (exploring thread only).
         case ready(ChunkWork<System>)
         /// Nothing to do now: wait.
@@ -185,7 +186,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     func begin(level blocks: [FrontierBlock<State>], checks: LaneChecks<State>) -> Int {
         let (chunks, wake) = board.withLock { board in
             board.blocks = blocks
-            board.checks = board.spare.indices.map { _ in checks.replica() }
+            board.checks = checks
             board.claimed = 0
             board.consumed = 0
             for lane in board.laneNext.indices {
