@@ -7,8 +7,9 @@ import Synchronization
 ///
 /// A level is a sequence of ``FrontierBlock``s; chunk `c` is block `c`. Each chunk goes through
 /// two kinds of task, either of which any thread may run:
-/// - *expand*: decode the block and generate its successors (``Expander``) into a ``ChunkWork``;
-///   chunks are claimed in increasing order;
+/// - *expand*: decode the block and generate its successors (``Expander``) into a ``ChunkWork``,
+///   and flag those that fail an open invariant (``LaneChecks``); chunks are claimed in
+///   increasing order;
 /// - *store*, once per lane: with fingerprint storage the fingerprint set is cut into shards
 ///   (``FingerprintShards``), shared out among `lanes` lanes, and a lane stores its shards'
 ///   fingerprints of one chunk after another, in chunk order (one thread at a time per lane,
