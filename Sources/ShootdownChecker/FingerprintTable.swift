@@ -159,18 +159,6 @@ struct FingerprintTable {
         }
     }
 
-    /// Reads the home slot of every key, so that the lookups that follow hit the cache.
-    @inlinable
-    func prefetch(_ hashes: UnsafeBufferPointer<UInt64>) -> UInt64 {
-        bytes.withUnsafeBytes { bytes in
-            var sink: UInt64 = 0
-            for hash in hashes {
-                sink &+= Self.read(bytes.baseAddress!, Self.home(of: Self.entry(of: Self.key(hash)), capacity: capacity))
-            }
-            return sink
-        }
-    }
-
     /// The entry in the home slot of `key`: reading it ahead brings the slot into the cache.
     @inlinable
     func homeEntry(of key: UInt64) -> UInt64 {
