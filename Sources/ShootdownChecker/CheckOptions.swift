@@ -26,6 +26,13 @@ public struct CheckOptions: Sendable {
     /// actors being enabled, which the reduced graph does not preserve);
     /// ``Statistics/reduction`` tells what was applied.
     public var reduction: Reduction
+    /// With partial-order reduction, also carry sleep sets (on by default): an actor whose steps
+    /// were all explored from a state, and are independent of the step taken next, is not
+    /// explored again from that step's target. Applied only to acyclic systems whose properties
+    /// are invariants and final predicates; when a transition turns out to close onto a state of
+    /// an earlier level, the search starts again without them (``Statistics/sleepSets`` tells
+    /// what was applied).
+    public var sleepSets: Bool = true
     /// Symmetry reduction through ``TransitionSystem/canonical(_:)``, off by default. Final
     /// predicates then count terminal states up to symmetry. Not applied when the specification
     /// has eventualities and fairness is weak (a symmetry permutes the actors that fairness

@@ -55,6 +55,23 @@ public struct Checker<System: TransitionSystem>: Sendable {
             start: start
         )
         explorer.run()
+        if explorer.closedOntoEarlierLevel {
+            // The system's levels are not what sleep sets need (see `Explorer`): start again
+            // without them. Both searches are deterministic, so the results still do not depend
+            // on the number of threads.
+            var unslept = plan
+            unslept.sleepSets = false
+            explorer = Explorer<System, Store>(
+                system: system,
+                specification: specification,
+                options: options,
+                plan: unslept,
+                clock: clock,
+                start: start
+            )
+            explorer.run()
+            return judge(&explorer, clock: clock, start: start, sleepSetsWithdrawn: true)
+        }
         return judge(&explorer, clock: clock, start: start)
     }
 
@@ -63,7 +80,8 @@ public struct Checker<System: TransitionSystem>: Sendable {
     func judge<Store: VisitedStore>(
         _ explorer: inout Explorer<System, Store>,
         clock: ContinuousClock,
-        start: ContinuousClock.Instant
+        start: ContinuousClock.Instant,
+        sleepSetsWithdrawn: Bool = false
     ) -> CheckResult<System> where Store.State == System.State {
         let invariants = specification.invariants.indices.map { number in
             let violation = explorer.firstViolation[number]
@@ -122,7 +140,10 @@ public struct Checker<System: TransitionSystem>: Sendable {
             collisionProbability: Store.keepsStates ? 0 : collisionProbability(states: states),
             ampleStates: explorer.ampleStates,
             provisoExpansions: explorer.provisoExpansions,
-            frontierBytes: explorer.frontierBytes
+            frontierBytes: explorer.frontierBytes,
+            sleepSets: explorer.plan.sleepSets,
+            sleptActions: explorer.sleptActions,
+            sleepSetsWithdrawn: sleepSetsWithdrawn
         )
         return CheckResult(
             statistics: statistics,

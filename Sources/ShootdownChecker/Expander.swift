@@ -17,6 +17,8 @@ struct Expander<System: TransitionSystem>: Sendable {
     @usableFromInline let keepsOrdinals: Bool
     /// Whether actions' actors are needed: for ample sets or for the graph's actors.
     @usableFromInline let needsFootprints: Bool
+    /// The sleep sets of the level being expanded and the next, when the plan uses sleep sets.
+    @usableFromInline let sleepMasks: SleepMasks?
 
     /// Per-thread working memory, reused for every state.
     @usableFromInline
@@ -43,6 +45,12 @@ struct Expander<System: TransitionSystem>: Sendable {
         @usableFromInline var decoded: [State] = []
         /// Working memory for decoding.
         @usableFromInline var words: [UInt64] = []
+        /// With sleep sets, per actor: what its enabled actions read, together.
+        @usableFromInline var actorReads: [LocationSet]
+        /// With sleep sets, per actor: what its enabled actions write, together.
+        @usableFromInline var actorWrites: [LocationSet]
+        /// With sleep sets, per actor: the position of its last action taken.
+        @usableFromInline var lastTaken: [Int]
 
         /// Working memory for `actorCount` actors.
         @inlinable
@@ -51,17 +59,34 @@ struct Expander<System: TransitionSystem>: Sendable {
             future = Array(repeating: Footprint(actor: 0), count: actorCount)
             futureStamp = enabledStamp
             refuter = Array(repeating: -1, count: actorCount)
+            actorReads = Array(repeating: LocationSet(), count: actorCount)
+            actorWrites = actorReads
+            lastTaken = refuter
         }
     }
 
     /// An expander for `system` under `plan`.
     @inlinable
     init(system: System, plan: ExplorationPlan) {
+        self.init(system: system, plan: plan, sleepMasks: plan.sleepSets ? SleepMasks() : nil)
+    }
+
+    /// An expander for a helper thread: the same plan and sleep sets, over a replica of the
+    /// system (``TransitionSystem/replica()``).
+    @inlinable
+    func replica() -> Self {
+        Self(system: system.replica(), plan: plan, sleepMasks: sleepMasks)
+    }
+
+    /// An expander for `system` under `plan`, sharing `sleepMasks`.
+    @inlinable
+    init(system: System, plan: ExplorationPlan, sleepMasks: SleepMasks?) {
         self.system = system
         self.plan = plan
         keepsActions = plan.storage == .exact
         keepsOrdinals = plan.storage == .fingerprint
         needsFootprints = plan.reduces || plan.recordsGraph
+        self.sleepMasks = sleepMasks
     }
 
     /// Fresh working memory for one thread.
@@ -71,7 +96,8 @@ struct Expander<System: TransitionSystem>: Sendable {
     }
 
     /// Appends the transitions of every state in `states`, in order, to `expansion`: all enabled
-    /// actions, or the ample set when one is valid, each in `enabledActions` order.
+    /// actions, or the ample set when one is valid, each in `enabledActions` order; with sleep
+    /// sets, less the actions of the state's sleeping actors (``expandAwake(_:ample:into:scratch:)``).
     @inlinable
     func expand(_ states: UnsafeBufferPointer<State>, into expansion: inout Expansion<System>, scratch: inout Scratch) {
         for state in states {
@@ -96,9 +122,18 @@ struct Expander<System: TransitionSystem>: Sendable {
                     }
                 }
             }
+            if sleepMasks != nil && scratch.footprints.isEmpty {
+                for action in scratch.actions {
+                    scratch.footprints.append(system.footprint(of: action, in: state))
+                }
+            }
             let ample = plan.reduces ? ampleActor(in: state, scratch: &scratch) : -1
             if scratch.actions.isEmpty {
                 expansion.terminals.append(state)
+            }
+            if sleepMasks != nil {
+                expandAwake(state, ample: ample, into: &expansion, scratch: &scratch)
+                continue
             }
             for ordinal in scratch.actions.indices
             where ample < 0 || scratch.actors[ordinal] == ample {
@@ -131,13 +166,21 @@ struct Expander<System: TransitionSystem>: Sendable {
         expansion.ampleActor.append(-1)
     }
 
-    /// Appends the transition by the `ordinal`-th enabled action of `state`.
+    /// Appends the transition by the `ordinal`-th enabled action of `state`; with sleep sets,
+    /// `sleep` is the sleep set it carries to its target, dropped when the target is replaced by
+    /// another representative (whose actors may be numbered differently).
     @inlinable
-    func emit(from state: State, ordinal: Int, scratch: Scratch, into expansion: inout Expansion<System>) {
+    func emit(from state: State, ordinal: Int, scratch: Scratch, into expansion: inout Expansion<System>, sleep: UInt32? = nil) {
         let action = scratch.actions[ordinal]
         var next = system.successor(of: state, via: action)
         if plan.symmetric {
-            next = system.canonical(next)
+            let representative = system.canonical(next)
+            if let sleep {
+                expansion.sleepMasks.append(representative == next ? sleep : 0)
+            }
+            next = representative
+        } else if let sleep {
+            expansion.sleepMasks.append(sleep)
         }
         expansion.hashes.append(system.fingerprint(of: next))
         expansion.successors.append(next)

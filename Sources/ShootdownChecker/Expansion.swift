@@ -21,9 +21,16 @@ struct Expansion<System: TransitionSystem>: Sendable {
     /// The source states with no enabled action, in order: the terminal states, whose final
     /// predicates the explorer evaluates.
     @usableFromInline var terminals: [System.State] = []
-    /// Per source state, the actor whose enabled actions form the ample set taken, or -1 when
-    /// every enabled action was taken.
+    /// Per source state, the actor whose enabled actions form the ample set taken; -1 when
+    /// every enabled action was taken; -2 when every enabled action but those of sleeping actors
+    /// was taken (and some actor was asleep).
     @usableFromInline var ampleActor: [Int32] = []
+    /// With sleep sets, each transition's sleep set for its target: the actors (bit `i` for
+    /// actor `i`) whose steps the target need not take again.
+    @usableFromInline var sleepMasks: [UInt32] = []
+    /// With sleep sets, per source state, its enabled actions left out because their actors
+    /// were asleep.
+    @usableFromInline var slept: [Int32] = []
 
     /// An empty buffer.
     @inlinable
@@ -40,6 +47,8 @@ struct Expansion<System: TransitionSystem>: Sendable {
         ends.removeAll(keepingCapacity: true)
         ampleActor.removeAll(keepingCapacity: true)
         terminals.removeAll(keepingCapacity: true)
+        sleepMasks.removeAll(keepingCapacity: true)
+        slept.removeAll(keepingCapacity: true)
     }
 
     /// The transitions of the `position`-th source state.

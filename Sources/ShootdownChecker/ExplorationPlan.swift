@@ -22,6 +22,10 @@ struct ExplorationPlan: Sendable {
     @usableFromInline let threads: Int
     /// Whether the transition graph is recorded (for eventualities).
     @usableFromInline let recordsGraph: Bool
+    /// Whether sleep sets prune the reduced expansions: with partial-order reduction, in an
+    /// acyclic system, without a recorded graph (sleep sets drop edges a liveness analysis
+    /// would need), and with at most 32 actors (a sleep set is a bit per actor).
+    @usableFromInline var sleepSets: Bool
 
     /// The plan for `system`, `specification` and `options`:
     /// - eventualities need the transition graph over stored states, hence exact storage;
@@ -56,5 +60,6 @@ struct ExplorationPlan: Sendable {
         symmetric = options.symmetry && !weaklyFairLiveness
         storage = recordsGraph ? .exact : options.storage
         threads = max(options.threads, 1)
+        sleepSets = options.sleepSets && reduces && !recordsGraph && !needsCycleProviso && actorCount <= 32
     }
 }

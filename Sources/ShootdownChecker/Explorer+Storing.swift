@@ -6,7 +6,7 @@ enum StoredTarget {
     /// The target was already stored during this level's expansion: a state of the next level.
     case storedInNextLevel
     /// The target was stored before this level's expansion began: its depth is at most the
-    /// source's. (Without the cycle proviso, every stored target is reported so.)
+    /// source's. (Without the cycle proviso or sleep sets, every stored target is reported so.)
     case storedBefore
 }
 
@@ -101,9 +101,12 @@ extension Explorer {
     ) -> Bool {
         let transitions = expansion.transitions(ofSource: position)
         let ample = Int(expansion.ampleActor[position])
-        if transitions.isEmpty && ample < 0 {
+        if transitions.isEmpty && ample == -1 {
             reachedTerminal(expansion.terminals[terminal], at: index)
             terminal += 1
+        }
+        if plan.sleepSets {
+            sleptActions += Int(expansion.slept[position])
         }
         var closedBackwards = false
         for transition in transitions {
@@ -113,6 +116,10 @@ extension Explorer {
             }
             let target = storeSuccessor(transition, of: expansion, decided: outcome, from: index, depth: depth, limit: limit)
             guard let target else {
+                return false
+            }
+            if target == .storedBefore && plan.sleepSets {
+                closedOntoEarlierLevel = true
                 return false
             }
             closedBackwards = closedBackwards || target == .storedBefore
@@ -157,6 +164,9 @@ extension Explorer {
             admits = decided & LaneOutcome.flagged != 0 || decidesEarly
         } else {
             probe = store.find(expansion.successors[transition], hash: hash)
+            if let sleepMasks = expander.sleepMasks, !probe.found || probe.inLevel || probe.index >= nextLevelBase {
+                sleepMasks.merge(expansion.sleepMasks[transition], into: hash, shard: SleepMasks.shard(of: hash))
+            }
         }
         if !probe.found && storedCount >= limit {
             if recordsGraph && !late {

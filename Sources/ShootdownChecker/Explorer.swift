@@ -38,6 +38,14 @@
 /// is the same in every storing order; with fingerprints, the store keeps the level's
 /// fingerprints apart to tell the two cases apart.
 ///
+/// Sleep sets (``ExplorationPlan/sleepSets``, in acyclic systems only) need every transition
+/// into a state to be stored before the state is expanded, so that its sleep set is the
+/// intersection of what they all carry (``SleepMasks``). Breadth-first levels give that for
+/// transitions into the next level; a transition into a state stored before its level's
+/// expansion began (a state reached by paths of different lengths) could have needed the state
+/// to be expanded again for the actions its own sleep set left out, which this search does not
+/// do: it stops (`closedOntoEarlierLevel`), and ``Checker`` runs it again without sleep sets.
+///
 /// The explorer is inlinable so that it is specialised for the client's concrete system.
 @usableFromInline
 struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State == System.State {
@@ -94,6 +102,12 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
     @usableFromInline var ampleStates: Int
     /// States fully expanded by the cycle proviso.
     @usableFromInline var provisoExpansions: Int
+    /// With sleep sets, the enabled actions left out because their actors were asleep.
+    @usableFromInline var sleptActions: Int
+    /// Set when, with sleep sets, a transition reached a state stored before its level's
+    /// expansion began: that state may have been expanded with a sleep set this transition does
+    /// not justify, so the search stops, to be run again without sleep sets.
+    @usableFromInline var closedOntoEarlierLevel: Bool
     /// The states of the level being expanded that the cycle proviso expands fully, with the
     /// actor of the ample set already taken, in order.
     @usableFromInline var provisoSources: [(index: Int, ample: Int)]
@@ -173,6 +187,8 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
             && specification.finals.contains { $0.settled != nil && $0.violatingValue != nil }
         ampleStates = 0
         provisoExpansions = 0
+        sleptActions = 0
+        closedOntoEarlierLevel = false
         provisoSources = []
         firstViolation = Array(repeating: -1, count: specification.invariants.count)
         openInvariants = specification.invariants.count
@@ -248,6 +264,7 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
             levelBase = begin
             nextLevelBase = end
             store.beginLevel()
+            expander.sleepMasks?.beginLevel()
             provisoSources.removeAll(keepingCapacity: true)
             var completed: Bool
             if let pipeline {
@@ -353,6 +370,7 @@ struct Explorer<System: TransitionSystem, Store: VisitedStore> where Store.State
             + levelStart.capacity * MemoryLayout<Int>.stride
             + frontierBytes
             + graph.allocatedBytes
+            + (expander.sleepMasks?.allocatedBytes ?? 0)
             + edgeActions.capacity * MemoryLayout<Action>.stride
     }
 }

@@ -16,7 +16,11 @@ extension FingerprintShards {
     /// Stores, in order, the fingerprints among `hashes` whose shards belong to lane `lane` of
     /// `lanes` (shard `s` belongs to lane ``lane(of:lanes:)``), and writes one ``LaneOutcome`` per such transition `t` at `outcomes[t]` (the
     /// other transitions' bytes are left alone). `flags(t)` is asked about every new target; when
-    /// it returns `true`, the outcome is marked ``LaneOutcome/flagged``.
+    /// it returns `true`, the outcome is marked ``LaneOutcome/flagged``. With `masks`, the sleep
+    /// set `sleep[t]` of each transition whose target is of the next level (new, or stored in
+    /// the level) is merged into that target's (``SleepMasks/merge(_:into:shard:)``), and the
+    /// sleep sets, which hold every state of the next level, tell whether a stored target is of
+    /// the next level (``SleepMasks/intersect(_:into:shard:)``).
     ///
     /// Lanes own disjoint shards, so lanes may run on several threads at once; the fingerprints
     /// of one shard are stored in the order of `hashes` whatever the number of lanes, so the
@@ -29,6 +33,8 @@ extension FingerprintShards {
         lane: Int,
         lanes: Int,
         outcomes: UnsafeMutablePointer<UInt8>,
+        masks: SleepMasks? = nil,
+        sleep: UnsafeBufferPointer<UInt32> = UnsafeBufferPointer(start: nil, count: 0),
         flags: (Int) -> Bool
     ) -> UInt64 {
         var owned: UInt64 = 0
@@ -52,11 +58,19 @@ extension FingerprintShards {
             let local = Self.local(key)
             let (found, slot) = tables[shard].find(local)
             if found {
-                let inLevel = tracksLevels && levelTables[shard].find(local).found
+                let inLevel: Bool
+                if let masks {
+                    inLevel = masks.intersect(sleep[transition], into: hashes[transition], shard: shard)
+                } else {
+                    inLevel = tracksLevels && levelTables[shard].find(local).found
+                }
                 outcomes[transition] = inLevel ? LaneOutcome.storedInLevel : LaneOutcome.storedBefore
             } else {
                 insert(local: local, shard: shard, at: slot)
                 outcomes[transition] = LaneOutcome.new | (flags(transition) ? LaneOutcome.flagged : 0)
+                if let masks {
+                    masks.merge(sleep[transition], into: hashes[transition], shard: shard)
+                }
             }
         }
         return sink

@@ -107,8 +107,17 @@ extension LevelPipeline {
             for work in works {
                 touched &+= work.expansion.hashes.withUnsafeBufferPointer { hashes in
                     work.flagged.withUnsafeBufferPointer { flagged in
-                        shards.store(hashes, lane: lane, lanes: lanes, outcomes: work.outcomes + lane * work.stride) {
-                            !flagged.isEmpty && flagged[$0]
+                        work.expansion.sleepMasks.withUnsafeBufferPointer { sleep in
+                            shards.store(
+                                hashes,
+                                lane: lane,
+                                lanes: lanes,
+                                outcomes: work.outcomes + lane * work.stride,
+                                masks: expander.sleepMasks,
+                                sleep: sleep
+                            ) {
+                                !flagged.isEmpty && flagged[$0]
+                            }
                         }
                     }
                 }

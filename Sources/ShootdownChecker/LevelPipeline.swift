@@ -262,7 +262,7 @@ final class LevelPipeline<System: TransitionSystem>: Sendable {
     /// expanding with its own replica of the system.
     @inlinable
     func helperLoop(number: Int) {
-        let expander = Expander(system: expander.system.replica(), plan: expander.plan)
+        let expander = expander.replica()
         var scratch = expander.makeScratch()
         while true {
             let (task, wake) = board.withLock { board in

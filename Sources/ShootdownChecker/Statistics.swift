@@ -26,7 +26,7 @@ public struct Statistics: Sendable {
     public var storage: Storage
     /// The number of threads that explored.
     public var threads: Int
-    /// In fingerprint mode, about `states² / 2⁶⁵`: the probability that two distinct states
+    /// In fingerprint mode, about `states² / 2⁶³`: the probability that two distinct states
     /// shared a fingerprint, which would have skipped one of them. 0 with exact storage.
     public var collisionProbability: Double
     /// States expanded through a proper ample subset of their enabled actions.
@@ -38,6 +38,15 @@ public struct Statistics: Sendable {
     /// threads): the level being expanded and the next one, held in delta-coded blocks, the level
     /// being expanded shrinking as its blocks are stored; included in ``bytesPerState``.
     public var frontierBytes: Int
+    /// Whether sleep sets pruned the search these figures describe (see
+    /// ``CheckOptions/sleepSets``).
+    public var sleepSets: Bool
+    /// With sleep sets, the enabled actions not taken because their actors were asleep: each
+    /// would have led to a state another explored path reaches.
+    public var sleptActions: Int
+    /// Whether a first search with sleep sets met a transition closing onto an earlier level, so
+    /// that these figures are of a second search, without them (the time includes both).
+    public var sleepSetsWithdrawn: Bool
 
     /// Statistics with the given figures.
     public init(
@@ -55,7 +64,10 @@ public struct Statistics: Sendable {
         collisionProbability: Double = 0,
         ampleStates: Int = 0,
         provisoExpansions: Int = 0,
-        frontierBytes: Int = 0
+        frontierBytes: Int = 0,
+        sleepSets: Bool = false,
+        sleptActions: Int = 0,
+        sleepSetsWithdrawn: Bool = false
     ) {
         self.states = states
         self.transitions = transitions
@@ -72,5 +84,8 @@ public struct Statistics: Sendable {
         self.ampleStates = ampleStates
         self.provisoExpansions = provisoExpansions
         self.frontierBytes = frontierBytes
+        self.sleepSets = sleepSets
+        self.sleptActions = sleptActions
+        self.sleepSetsWithdrawn = sleepSetsWithdrawn
     }
 }

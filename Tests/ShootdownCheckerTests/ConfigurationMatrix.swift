@@ -4,31 +4,43 @@ import Testing
 /// One combination of the options that may change how a run explores but never its verdicts.
 struct Configuration: Hashable, Sendable, CustomStringConvertible {
     var reduction: Reduction
+    var sleepSets: Bool
     var symmetry: Bool
     var storage: Storage
     var threads: Int
 
-    /// Every combination of reduction, symmetry, storage and thread count (1 or 2).
-    static let all: [Configuration] = [Reduction.none, .partialOrder].flatMap { reduction in
+    /// Every combination of reduction (none, ample sets, ample sets with sleep sets), symmetry,
+    /// storage and thread count (1 or 2).
+    static let all: [Configuration] = [(Reduction.none, false), (.partialOrder, false), (.partialOrder, true)].flatMap { reduction, sleepSets in
         [false, true].flatMap { symmetry in
             [Storage.exact, .fingerprint].flatMap { storage in
-                [1, 2].map { Configuration(reduction: reduction, symmetry: symmetry, storage: storage, threads: $0) }
+                [1, 2].map {
+                    Configuration(reduction: reduction, sleepSets: sleepSets, symmetry: symmetry, storage: storage, threads: $0)
+                }
             }
         }
     }
 
     /// The same combination with other settings.
     func with(storage: Storage? = nil, threads: Int? = nil) -> Configuration {
-        Configuration(reduction: reduction, symmetry: symmetry, storage: storage ?? self.storage, threads: threads ?? self.threads)
+        Configuration(
+            reduction: reduction,
+            sleepSets: sleepSets,
+            symmetry: symmetry,
+            storage: storage ?? self.storage,
+            threads: threads ?? self.threads
+        )
     }
 
     /// Options for this combination.
     func options(fairness: Fairness) -> CheckOptions {
-        CheckOptions(fairness: fairness, reduction: reduction, symmetry: symmetry, storage: storage, threads: threads)
+        var options = CheckOptions(fairness: fairness, reduction: reduction, symmetry: symmetry, storage: storage, threads: threads)
+        options.sleepSets = sleepSets
+        return options
     }
 
     var description: String {
-        "\(reduction) symmetry=\(symmetry) \(storage) threads=\(threads)"
+        "\(reduction)\(sleepSets ? "+sleep" : "") symmetry=\(symmetry) \(storage) threads=\(threads)"
     }
 }
 
@@ -84,6 +96,8 @@ func expectSameVerdicts<System: TransitionSystem>(
         #expect(statistics.storage == storage, comment, sourceLocation: sourceLocation)
         #expect(configuration.reduction == .partialOrder || statistics.reduction == .none, comment, sourceLocation: sourceLocation)
         #expect(configuration.symmetry || !statistics.symmetry, comment, sourceLocation: sourceLocation)
+        #expect(configuration.sleepSets || !statistics.sleepSets, comment, sourceLocation: sourceLocation)
+        #expect(statistics.sleepSets || statistics.sleptActions == 0, comment, sourceLocation: sourceLocation)
         if !statistics.symmetry {
             #expect(result.finals.map(\.satisfied) == plain.finals.map(\.satisfied), comment, sourceLocation: sourceLocation)
             #expect(result.finals.map(\.unsatisfied) == plain.finals.map(\.unsatisfied), comment, sourceLocation: sourceLocation)
@@ -117,6 +131,8 @@ func expectIdentical<System: TransitionSystem>(
     #expect(Counts(result.statistics) == Counts(other.statistics), comment, sourceLocation: sourceLocation)
     #expect(result.statistics.ampleStates == other.statistics.ampleStates, comment, sourceLocation: sourceLocation)
     #expect(result.statistics.provisoExpansions == other.statistics.provisoExpansions, comment, sourceLocation: sourceLocation)
+    #expect(result.statistics.sleptActions == other.statistics.sleptActions, comment, sourceLocation: sourceLocation)
+    #expect(result.statistics.sleepSetsWithdrawn == other.statistics.sleepSetsWithdrawn, comment, sourceLocation: sourceLocation)
     let paths = result.invariants.map(\.counterexample)
     #expect(paths == other.invariants.map(\.counterexample), comment, sourceLocation: sourceLocation)
     #expect(result.finals.map(\.witness) == other.finals.map(\.witness), comment, sourceLocation: sourceLocation)

@@ -26,6 +26,8 @@ struct IndependentCounters: TransitionSystem {
 
     var initialStates: [State] { [State()] }
     var actorCount: Int { threads }
+    /// Every step advances a program point or sets a flag for good.
+    var isAcyclic: Bool { true }
 
     func enabledActions(in state: State, into actions: inout [Int]) {
         for thread in 0 ..< threads where Int(state.pc[thread]) <= steps {
@@ -150,6 +152,8 @@ struct SymmetricIncrement: TransitionSystem {
 
     var initialStates: [State] { [State(locals: Array(repeating: Local(), count: threads))] }
     var actorCount: Int { threads }
+    /// Every step advances a program point or sets a flag for good.
+    var isAcyclic: Bool { true }
 
     func enabledActions(in state: State, into actions: inout [Step]) {
         for thread in 0 ..< threads where state.locals[thread].pc < 2 * rounds {
@@ -259,6 +263,8 @@ struct RotatingCounters: TransitionSystem {
 struct TwoFlags: TransitionSystem {
     var initialStates: [[Bool]] { [[false, false]] }
     var actorCount: Int { 2 }
+    /// Every step advances a program point or sets a flag for good.
+    var isAcyclic: Bool { true }
 
     func enabledActions(in state: [Bool], into actions: inout [Int]) {
         for actor in 0 ..< 2 where !state[actor] {
