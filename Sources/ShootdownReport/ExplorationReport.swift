@@ -26,6 +26,13 @@ public struct ExplorationReport: Codable, Sendable, Equatable {
     public var ampleStates: Int
     /// States fully expanded by the cycle proviso.
     public var provisoExpansions: Int
+    /// Whether sleep sets pruned the search.
+    public var sleepSets: Bool
+    /// With sleep sets, the enabled actions left out because their actors were asleep.
+    public var sleptActions: Int
+    /// Whether sleep sets were tried and withdrawn (a transition closed onto an earlier level),
+    /// the figures being of a second search without them.
+    public var sleepSetsWithdrawn: Bool
     /// Whether states differing by a permutation of interchangeable devices were merged.
     public var symmetry: Bool
     /// Whether states whose registers the final condition cannot tell apart were merged
@@ -56,6 +63,9 @@ public struct ExplorationReport: Codable, Sendable, Equatable {
         reduction = stats.reduction == .partialOrder ? "partial-order" : "none"
         ampleStates = stats.ampleStates
         provisoExpansions = stats.provisoExpansions
+        sleepSets = stats.sleepSets
+        sleptActions = stats.sleptActions
+        sleepSetsWithdrawn = stats.sleepSetsWithdrawn
         symmetry = stats.symmetry
         storage = stats.storage == .fingerprint ? "fingerprint" : "exact"
         collisionProbability = stats.collisionProbability

@@ -13,6 +13,18 @@ public struct SummaryRenderer: Sendable {
         self.timeline = timeline
     }
 
+    /// What sleep sets did, for the search line: how many actions they left out, or why they
+    /// were withdrawn.
+    static func sleepSetsClause(_ stats: Statistics) -> String {
+        if stats.sleepSets {
+            return ", sleep sets left out \(stats.sleptActions) actions"
+        }
+        if stats.sleepSetsWithdrawn {
+            return ", sleep sets withdrawn (a transition closed onto an earlier level)"
+        }
+        return ""
+    }
+
     public func render(_ outcome: ScenarioOutcome) -> String {
         let scenario = outcome.scenario
         let stats = outcome.result.statistics
@@ -21,7 +33,7 @@ public struct SummaryRenderer: Sendable {
         if let description = scenario.description { lines.append("  \"\(description)\"") }
         lines.append("Config \(scenario.configuration.summaryLine)")
         lines.append("States \(stats.states)  Transitions \(stats.transitions)  Terminal \(stats.terminalStates)  Depth \(stats.maxDepth)")
-        lines.append("Search \(stats.reduction == .partialOrder ? "partial-order reduction (ample sets at \(stats.ampleStates) states, \(stats.provisoExpansions) cycle-proviso expansions)" : "no reduction")"
+        lines.append("Search \(stats.reduction == .partialOrder ? "partial-order reduction (ample sets at \(stats.ampleStates) states, \(stats.provisoExpansions) cycle-proviso expansions\(Self.sleepSetsClause(stats)))" : "no reduction")"
                      + (stats.symmetry && outcome.world.hasSymmetry ? ", device symmetry" : "")
                      + (stats.symmetry && outcome.world.mergesRegisters ? ", registers merged by the final condition" : "")
                      + (stats.storage == .fingerprint ? ", fingerprints (collision probability \(stats.collisionProbability))" : ", exact states")

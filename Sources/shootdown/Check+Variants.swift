@@ -13,7 +13,8 @@ extension Check {
         var options = CheckOptions()
         options.fairness = fairness == .weak ? .weak : .none
         options.stateLimit = stateLimit
-        options.reduction = reduction == .por ? .partialOrder : .none
+        options.reduction = reduction == .none ? .none : .partialOrder
+        options.sleepSets = reduction == .por
         options.symmetry = !noSymmetry
         options.storage = storage == .exact ? .exact : .fingerprint
         options.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)

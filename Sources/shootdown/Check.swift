@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
     @Option(help: "Fairness for 'eventually' conditions: weak (per thread) or none.")
     var fairness: FairnessChoice = .weak
 
-    @Option(help: "State-space reduction: por (partial-order, the default) or none.")
+    @Option(help: "State-space reduction: por (partial-order: ample sets and sleep sets, the default), ample (ample sets without sleep sets) or none.")
     var reduction: ReductionChoice = .por
 
     @Flag(help: "Do not merge states that differ only by a permutation of interchangeable devices.")
@@ -148,6 +148,7 @@ enum FairnessChoice: String, ExpressibleByArgument, CaseIterable {
 
 enum ReductionChoice: String, ExpressibleByArgument, CaseIterable {
     case por
+    case ample
     case none
 }
 
