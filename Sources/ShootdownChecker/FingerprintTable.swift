@@ -73,7 +73,7 @@ struct FingerprintTable {
     /// The spare slots after the last home position.
     @inlinable
     static func tailLength(for capacity: Int) -> Int {
-        min(1024, capacity) + capacity / 256
+        128 + capacity / 128
     }
 
     /// The stored form of a fingerprint (never 0).
