@@ -51,15 +51,14 @@ extension Expander {
         while remaining != 0 {
             let actor = remaining.trailingZeroBitCount
             remaining &= remaining &- 1
-            scratch.actorReads[actor] = LocationSet()
-            scratch.actorWrites[actor] = LocationSet()
+            scratch.actorFootprints[actor] = Footprint(actor: actor)
             scratch.lastTaken[actor] = -1
         }
         var slept: Int32 = 0
         for (ordinal, actor) in scratch.actors.enumerated() {
             let footprint = scratch.footprints[ordinal]
-            scratch.actorReads[actor].formUnion(footprint.reads)
-            scratch.actorWrites[actor].formUnion(footprint.writes)
+            scratch.actorFootprints[actor].reads.formUnion(footprint.reads)
+            scratch.actorFootprints[actor].writes.formUnion(footprint.writes)
             if taken & (1 &<< UInt32(actor)) != 0 {
                 scratch.lastTaken[actor] = ordinal
                 continue
@@ -93,11 +92,9 @@ extension Expander {
             while candidates != 0 {
                 let other = candidates.trailingZeroBitCount
                 candidates &= candidates &- 1
-                let reads = scratch.actorReads[other]
-                let writes = scratch.actorWrites[other]
-                if !footprint.writes.intersects(reads.union(writes))
-                    && !footprint.reads.intersects(writes)
-                    && !(writesObserved && writes.intersects(plan.observed)) {
+                let steps = scratch.actorFootprints[other]
+                if !Self.conflicts(reads: footprint.reads, writes: footprint.writes, with: steps)
+                    && !(writesObserved && steps.writes.intersects(plan.observed)) {
                     carried |= 1 &<< UInt32(other)
                 }
             }

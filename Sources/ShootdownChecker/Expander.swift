@@ -45,10 +45,8 @@ struct Expander<System: TransitionSystem>: Sendable {
         @usableFromInline var decoded: [State] = []
         /// Working memory for decoding.
         @usableFromInline var words: [UInt64] = []
-        /// With sleep sets, per actor: what its enabled actions read, together.
-        @usableFromInline var actorReads: [LocationSet]
-        /// With sleep sets, per actor: what its enabled actions write, together.
-        @usableFromInline var actorWrites: [LocationSet]
+        /// With sleep sets, per actor: the union of its enabled actions' footprints.
+        @usableFromInline var actorFootprints: [Footprint]
         /// With sleep sets, per actor: the position of its last action taken.
         @usableFromInline var lastTaken: [Int]
 
@@ -59,8 +57,7 @@ struct Expander<System: TransitionSystem>: Sendable {
             future = Array(repeating: Footprint(actor: 0), count: actorCount)
             futureStamp = enabledStamp
             refuter = Array(repeating: -1, count: actorCount)
-            actorReads = Array(repeating: LocationSet(), count: actorCount)
-            actorWrites = actorReads
+            actorFootprints = future
             lastTaken = refuter
         }
     }
